@@ -1,0 +1,61 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+const DAY_MS = 24 * 3600 * 1000;
+const SALT_LIFETIME_MS = 48 * 3600 * 1000;
+
+const utcDay = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
+
+/**
+ * Privacy-first visitor ids (the Plausible approach): HMAC(daily random salt, IP + user agent).
+ * No IP or user agent is ever stored. A salt is made per UTC day and deleted 48 h after it was made,
+ * after which nobody — us included — can tie a stored id back to an IP.
+ */
+export class VisitorIds {
+  private readonly insertSalt;
+  private readonly selectSalt;
+  private readonly deleteOld;
+  private cache = new Map<string, Buffer>();
+
+  constructor(db: Database.Database) {
+    this.insertSalt = db.prepare('INSERT OR IGNORE INTO visitor_salts (day, salt, created_at) VALUES (?, ?, ?)');
+    this.selectSalt = db.prepare<[string], { salt: Buffer }>('SELECT salt FROM visitor_salts WHERE day = ?');
+    this.deleteOld = db.prepare('DELETE FROM visitor_salts WHERE created_at <= ?');
+  }
+
+  private saltFor(day: string, now: number): Buffer {
+    const cached = this.cache.get(day);
+    if (cached) return cached;
+    this.insertSalt.run(day, randomBytes(32), now);
+    const salt = this.selectSalt.get(day)?.salt;
+    if (!salt) throw new Error(`visitor salt for ${day} could not be stored`);
+    this.cache.set(day, salt);
+    return salt;
+  }
+
+  /** Drops salts older than 48 h (and forgets them in memory). Called on the hourly sweep. */
+  rotate(now: number): number {
+    const removed = this.deleteOld.run(now - SALT_LIFETIME_MS).changes;
+    const keep = new Set([utcDay(now), utcDay(now - DAY_MS)]);
+    for (const day of this.cache.keys()) if (!keep.has(day)) this.cache.delete(day);
+    return removed;
+  }
+
+  /**
+   * Today's id, plus the id under yesterday's salt while the 1 h dedup window still reaches back across
+   * midnight, so a viewer who scans at 23:50 and 00:10 isn't counted as two people.
+   */
+  ids(ip: string, userAgent: string, now: number): { current: Buffer; previous: Buffer } {
+    const current = this.hash(this.saltFor(utcDay(now), now), ip, userAgent);
+    const sinceMidnight = now % DAY_MS;
+    const previous =
+      sinceMidnight < 3600_000 && this.selectSalt.get(utcDay(now - DAY_MS))
+        ? this.hash(this.saltFor(utcDay(now - DAY_MS), now), ip, userAgent)
+        : current;
+    return { current, previous };
+  }
+
+  private hash(salt: Buffer, ip: string, userAgent: string): Buffer {
+    return createHmac('sha256', salt).update(ip).update('\n').update(userAgent).digest().subarray(0, 16);
+  }
+}

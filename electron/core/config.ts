@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { networkInterfaces, homedir, platform } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface CoreConfig {
+  dataDir: string;
+  port: number;
+  host: string;
+  hostToken: string;
+  /** True when the token was generated (and saved) on this start, so the CLI prints it. */
+  hostTokenGenerated: boolean;
+  /** Base URL viewers reach (QR payloads, short links). No trailing slash. */
+  publicUrl: string;
+  /** Where the built control panel and overlay pages are (electron-vite's renderer output). */
+  rendererDir: string | null;
+  obsUrl: string | null;
+  obsPassword: string | null;
+}
+
+export const DEFAULT_PORT = 4800;
+
+/** The OS app-data folder, as Electron's `app.getPath('userData')` would pick it. */
+export function defaultDataDir(): string {
+  const home = homedir();
+  switch (platform()) {
+    case 'win32':
+      return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'DropDeck');
+    case 'darwin':
+      return join(home, 'Library', 'Application Support', 'DropDeck');
+    default:
+      return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'DropDeck');
+  }
+}
+
+/** First non-internal IPv4 address, so phones on the same Wi-Fi can reach the QR links. */
+export function lanAddress(): string {
+  for (const addrs of Object.values(networkInterfaces())) {
+    for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return '127.0.0.1';
+}
+
+function loadOrCreateToken(dataDir: string): { token: string; generated: boolean } {
+  const file = join(dataDir, 'host-token');
+  if (existsSync(file)) {
+    const token = readFileSync(file, 'utf8').trim();
+    if (token.length >= 16) return { token, generated: false };
+  }
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(file, token + '\n', { mode: 0o600 });
+  return { token, generated: true };
+}
+
+export interface ConfigOverrides {
+  dataDir?: string;
+  port?: number;
+  host?: string;
+  publicUrl?: string;
+  rendererDir?: string | null;
+  hostToken?: string;
+}
+
+export function resolveConfig(
+  overrides: ConfigOverrides = {},
+  env: NodeJS.ProcessEnv = process.env,
+): CoreConfig {
+  const dataDir = overrides.dataDir ?? env.DROPDECK_DATA_DIR ?? defaultDataDir();
+  mkdirSync(dataDir, { recursive: true });
+  const port = overrides.port ?? (env.DROPDECK_PORT ? Number(env.DROPDECK_PORT) : DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a whole number from 0 to 65535 (got ${String(port)})`);
+  }
+  const host = overrides.host ?? env.DROPDECK_BIND ?? '0.0.0.0';
+  const fromEnv = overrides.hostToken ?? env.DROPDECK_HOST_TOKEN;
+  const { token, generated } = fromEnv
+    ? { token: fromEnv, generated: false }
+    : loadOrCreateToken(dataDir);
+  const publicUrl = (overrides.publicUrl ?? env.DROPDECK_PUBLIC_URL ?? '').replace(/\/+$/, '');
+  return {
+    dataDir,
+    port,
+    host,
+    hostToken: token,
+    hostTokenGenerated: generated,
+    publicUrl,
+    rendererDir: overrides.rendererDir === undefined ? null : overrides.rendererDir,
+    obsUrl: env.DROPDECK_OBS_URL ?? null,
+    obsPassword: env.DROPDECK_OBS_PASSWORD ?? null,
+  };
+}
+
+/** `--data-dir DIR --port PORT --host ADDR --public-url URL` */
+export function parseCliArgs(argv: string[]): ConfigOverrides {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'public-url': { type: 'string' },
+      renderer: { type: 'string' },
+    },
+    strict: true,
+  });
+  return {
+    dataDir: values['data-dir'],
+    port: values.port === undefined ? undefined : Number(values.port),
+    host: values.host,
+    publicUrl: values['public-url'],
+    rendererDir: values.renderer,
+  };
+}

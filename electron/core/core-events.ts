@@ -1,0 +1,22 @@
+import { EventEmitter } from 'node:events';
+import type { Drop } from '../../shared/drops';
+import type { ObsActionFailure, RecentSale, StreamHealth, LinkState } from '../../shared/hub-events';
+import type { ObsStatus } from '../../shared/obs';
+
+/**
+ * In-process bus between core services (drops, sales, OBS) and the hub. Services emit facts; the hub
+ * and the OBS bridge listen. Keeps services from importing each other.
+ */
+export interface CoreEventMap {
+  'drop:updated': [drop: Drop];
+  /** A lifecycle moment OBS actions hang on; `drop` is the state after the transition. */
+  'drop:moment': [moment: 'start' | 'lastMinute' | 'soldOut' | 'end', drop: Drop];
+  'sale:recorded': [sale: RecentSale];
+  'clicks:recorded': [dropIds: number[]];
+  'link:rotated': [link: LinkState];
+  'obs:status': [status: ObsStatus];
+  'obs:health': [health: StreamHealth];
+  'obs:action-failed': [failure: ObsActionFailure];
+}
+
+export class CoreEvents extends EventEmitter<CoreEventMap> {}

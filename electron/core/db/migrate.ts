@@ -1,0 +1,41 @@
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  /** Becomes `PRAGMA user_version` once applied; numbered from 1 without gaps. */
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export class NewerDatabaseError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `This database was written by a newer DropDeck (schema version ${found}; this build knows up to ${supported}). ` +
+        'Update DropDeck, or start it with another --data-dir. The file was left untouched.',
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+/**
+ * Applies every pending migration in ONE transaction, so a failure leaves the file exactly as it was
+ * (Signal Desktop's approach). `user_version` is set inside the same transaction.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} must have version ${i + 1}`);
+  });
+  const latest = migrations.length;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) throw new NewerDatabaseError(current, latest);
+  if (current === latest) return current;
+
+  db.transaction(() => {
+    for (const m of migrations.slice(current)) m.up(db);
+    db.pragma(`user_version = ${latest}`);
+  }).immediate();
+  return latest;
+}

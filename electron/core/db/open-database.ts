@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * Opens (or creates) the store. WAL lets readers (stats, overlays) run beside the writer;
+ * synchronous=NORMAL in WAL mode survives a killed process (every commit is in the OS before we
+ * answer), and only a power cut can roll back the last commits — never corrupt the file.
+ */
+export function openDatabase(file: string): Database.Database {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, MIGRATIONS);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

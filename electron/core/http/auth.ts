@@ -1,0 +1,48 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from './app-error';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is acting, for the audit log: 'host' for the host token. */
+    actor: string;
+  }
+}
+
+/** Constant-time token comparison (hash first so lengths never leak). */
+export function tokenMatches(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function bearerToken(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const m = /^Bearer\s+(.+)$/i.exec(header);
+  return m ? m[1].trim() : null;
+}
+
+/** Resolves a presented token to an actor name, or null when it is not valid. */
+export type TokenResolver = (token: string) => string | null;
+
+const PUBLIC_API = new Set(['/api/health', '/api/openapi.json']);
+
+/**
+ * Every `/api/*` route needs `Authorization: Bearer <token>` except health and the API description.
+ * Overlay pages, `/r/:code` and static assets are public by design (viewers and OBS reach them).
+ */
+export function installAuth(app: FastifyInstance, resolve: TokenResolver): void {
+  app.decorateRequest('actor', '');
+  app.addHook('onRequest', async (req) => {
+    const path = req.url.split('?')[0];
+    if (!path.startsWith('/api/') || PUBLIC_API.has(path)) return;
+    const token = bearerToken(req);
+    if (!token) {
+      throw new AppError('unauthorized', 'Missing bearer token: send "Authorization: Bearer <host token>".');
+    }
+    const actor = resolve(token);
+    if (!actor) throw new AppError('unauthorized', 'That token is not valid for this DropDeck.');
+    req.actor = actor;
+  });
+}

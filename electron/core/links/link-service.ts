@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import { DEFAULT_LINK_TTL_SEC, type Link } from '../../../shared/links';
+import type { Clock } from '../clock';
+import { AppError, notFound } from '../http/app-error';
+import type { AuditRepo } from '../store/audit-repo';
+import type { DropsRepo } from '../store/drops-repo';
+import type { LinkRow, LinksRepo, ResolvedLinkRow } from '../store/links-repo';
+import type { TouchpointsRepo } from '../store/touchpoints-repo';
+import { newShortCode } from './short-code';
+
+export type Resolution =
+  | { status: 'ok'; link: ResolvedLinkRow }
+  | { status: 'unknown' | 'expired' | 'revoked'; link: ResolvedLinkRow | null };
+
+/** Issues, rotates, revokes and resolves the short links behind every QR code and DM link. */
+export class LinkService {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly repo: LinksRepo,
+    private readonly drops: DropsRepo,
+    private readonly touchpoints: TouchpointsRepo,
+    private readonly audit: AuditRepo,
+    private readonly clock: Clock,
+    private readonly publicUrl: () => string,
+  ) {}
+
+  create(dropId: number, touchpointKey: string, ttlSec: number | undefined, actor: string): Link {
+    const now = this.clock.now();
+    return this.db.transaction(() => {
+      if (!this.drops.row(dropId)) throw notFound(`Drop ${dropId}`);
+      const tp = this.touchpoints.findByKey(touchpointKey);
+      if (!tp) {
+        throw new AppError(
+          'not_found',
+          `Unknown touchpoint "${touchpointKey}". Create it first with POST /api/touchpoints, or use one of: ` +
+            this.touchpoints.list().map((t) => t.key).join(', '),
+        );
+      }
+      const row = {
+        code: newShortCode(),
+        drop_id: dropId,
+        touchpoint_id: tp.id,
+        created_at: now,
+        expires_at: now + (ttlSec ?? DEFAULT_LINK_TTL_SEC) * 1000,
+        created_by: actor,
+      };
+      this.repo.insert(row);
+      this.audit.record({ actor, action: 'link:create', subjectType: 'drop', subjectId: dropId, detail: { code: row.code, touchpoint: tp.key }, at: now });
+      return this.toLink({ ...row, revoked_at: null }, tp.key);
+    }).immediate();
+  }
+
+  /** The touchpoint's live link for this drop, created when there is none (QR overlays call this). */
+  current(dropId: number, touchpointKey: string, actor: string, maxAgeSec?: number): Link {
+    const tp = this.touchpoints.findByKey(touchpointKey);
+    if (!tp) throw new AppError('not_found', `Unknown touchpoint "${touchpointKey}".`);
+    const now = this.clock.now();
+    const row = this.repo.current(dropId, tp.id, now);
+    const fresh = row && (maxAgeSec === undefined || now - row.created_at < maxAgeSec * 1000);
+    return fresh ? this.toLink(row, tp.key) : this.create(dropId, touchpointKey, undefined, actor);
+  }
+
+  revoke(code: string, actor: string): Link {
+    const now = this.clock.now();
+    return this.db.transaction(() => {
+      const row = this.repo.get(code);
+      if (!row) throw notFound(`Link ${code}`);
+      if (row.revoked_at !== null) throw new AppError('gone', `Link ${code} was already revoked.`);
+      this.repo.revoke(code, now);
+      this.audit.record({ actor, action: 'link:revoke', subjectType: 'drop', subjectId: row.drop_id, detail: { code }, at: now });
+      const tp = this.touchpoints.findById(row.touchpoint_id);
+      return this.toLink({ ...row, revoked_at: now }, tp?.key ?? '?');
+    }).immediate();
+  }
+
+  list(dropId: number): Link[] {
+    const keys = new Map(this.touchpoints.list().map((t) => [t.id, t.key]));
+    return this.repo.listByDrop(dropId).map((r) => this.toLink(r, keys.get(r.touchpoint_id) ?? '?'));
+  }
+
+  resolve(code: string): Resolution {
+    const link = this.repo.resolve(code);
+    if (!link) return { status: 'unknown', link: null };
+    if (link.revoked_at !== null) return { status: 'revoked', link };
+    if (link.expires_at <= this.clock.now()) return { status: 'expired', link };
+    return { status: 'ok', link };
+  }
+
+  toLink(row: LinkRow, touchpointKey: string): Link {
+    const url = `${this.publicUrl()}/r/${row.code}`;
+    return {
+      code: row.code,
+      url,
+      qrUrl: `${url}?s=qr`,
+      dropId: row.drop_id,
+      touchpoint: touchpointKey,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      revokedAt: row.revoked_at,
+    };
+  }
+}

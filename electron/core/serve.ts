@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCore } from './app';
+import { parseCliArgs } from './config';
+import { NewerDatabaseError } from './db/migrate';
+
+/**
+ * Headless DropDeck: `npm run serve -- --data-dir DIR --port PORT`. Prints ONE ready line on stdout
+ * (scripts and tests wait for it), plus the host token when it was just generated.
+ */
+async function main(): Promise<void> {
+  const overrides = parseCliArgs(process.argv.slice(2));
+  const here = dirname(fileURLToPath(import.meta.url));
+  const builtRenderer = join(here, '..', '..', 'out', 'renderer');
+  const rendererDir = overrides.rendererDir ?? (existsSync(builtRenderer) ? builtRenderer : null);
+  const core = await startCore({ ...overrides, rendererDir });
+
+  if (core.config.hostTokenGenerated) {
+    process.stdout.write(`Host token (saved in ${core.config.dataDir}/host-token): ${core.config.hostToken}\n`);
+  }
+  const panel = `${core.url}/#token=${core.config.hostToken}`;
+  process.stdout.write(
+    `DropDeck ready on ${core.url} — viewers: ${core.publicUrl} — control panel: ${rendererDir ? panel : '(not built: run npm run build)'} — data: ${core.config.dataDir}\n`,
+  );
+
+  const stop = (signal: string): void => {
+    process.stderr.write(`${signal}: stopping DropDeck…\n`);
+    core.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`could not stop cleanly: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof NewerDatabaseError) {
+    process.stderr.write(`DropDeck cannot open its data: ${error.message}\n`);
+  } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    process.stderr.write(`DropDeck cannot start: the port is in use. Is DropDeck already running? Try --port ${4801}.\n`);
+  } else {
+    process.stderr.write(`DropDeck failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

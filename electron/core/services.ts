@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from './clock';
+import type { CoreConfig } from './config';
+import type { CoreEvents } from './core-events';
+import type { Logger } from './log';
+import type { AuditRepo } from './store/audit-repo';
+import type { DropsRepo } from './store/drops-repo';
+import type { SettingsRepo } from './store/settings-repo';
+import type { TouchpointsRepo } from './store/touchpoints-repo';
+import type { LinkService } from './links/link-service';
+import type { ClickRecorder } from './clicks/click-recorder';
+import type { StatsRepo } from './store/stats-repo';
+
+/**
+ * Everything a route or a hub handler may use. Built once in `app.ts`; services get only the
+ * pieces they need through their constructors, routes get this bag.
+ */
+export interface CoreServices {
+  config: CoreConfig;
+  db: Database.Database;
+  log: Logger;
+  clock: Clock;
+  events: CoreEvents;
+  settings: SettingsRepo;
+  audit: AuditRepo;
+  drops: DropsRepo;
+  touchpoints: TouchpointsRepo;
+  links: LinkService;
+  clicks: ClickRecorder;
+  stats: StatsRepo;
+  /** The base URL viewers reach: DROPDECK_PUBLIC_URL, else the LAN address and bound port. */
+  publicUrl(): string;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ObsDropActionsSchema } from './obs';
+
+/**
+ * Drop lifecycle. `draft → scheduled → live → sold_out | ended`; a restock re-opens `sold_out` to
+ * `live`. The server owns the deadline: `endsAt` is epoch ms and every client renders from it.
+ */
+export const DROP_STATES = ['draft', 'scheduled', 'live', 'sold_out', 'ended'] as const;
+export const DropStateSchema = z.enum(DROP_STATES);
+export type DropState = z.infer<typeof DropStateSchema>;
+
+const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO 4217 code such as "EUR"');
+const HttpUrl = z
+  .url({ protocol: /^https?$/, message: 'checkoutUrl must be an http(s) URL' })
+  .max(2000);
+
+export const TierInputSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  stock: z.int().min(0).max(1_000_000),
+  priceCents: z.int().min(0).max(100_000_000),
+  variantId: z.int().positive().optional(),
+});
+export type TierInput = z.infer<typeof TierInputSchema>;
+
+export const CreateDropSchema = z
+  .object({
+    title: z.string().trim().min(1, 'title is required').max(120),
+    stock: z.int().min(0).max(1_000_000),
+    priceCents: z.int().min(0).max(100_000_000),
+    currency: Currency,
+    durationSec: z.int().min(10).max(7 * 24 * 3600),
+    checkoutUrl: HttpUrl,
+    productId: z.int().positive().optional(),
+    /** Extra tiers (e.g. digital-only and physical bundle); the first tier is built from stock/priceCents. */
+    tiers: z.array(TierInputSchema).max(20).optional(),
+    /** Minutes of members-only buying before the public opens; only `members` touchpoints may buy. */
+    earlyAccessSec: z.int().min(0).max(24 * 3600).default(0),
+    perBuyerCap: z.int().min(1).max(1000).optional(),
+    /** Rotate the on-screen QR link every N seconds (short-lived tokens); off when absent. */
+    linkRotationSec: z.int().min(30).max(24 * 3600).optional(),
+    obsActions: ObsDropActionsSchema.optional(),
+  })
+  .strict();
+export type CreateDropInput = z.infer<typeof CreateDropSchema>;
+
+export const UpdateDropSchema = CreateDropSchema.omit({ stock: true, priceCents: true, tiers: true })
+  .partial()
+  .strict();
+export type UpdateDropInput = z.infer<typeof UpdateDropSchema>;
+
+export const TierSchema = z.object({
+  id: z.int(),
+  name: z.string(),
+  priceCents: z.int(),
+  stock: z.int().describe('units still available'),
+  sold: z.int(),
+  variantId: z.int().nullable(),
+});
+export type Tier = z.infer<typeof TierSchema>;
+
+export const DropSchema = z.object({
+  id: z.int(),
+  title: z.string(),
+  state: DropStateSchema,
+  /** Units still available across all tiers. */
+  stock: z.int(),
+  sold: z.int(),
+  priceCents: z.int(),
+  currency: z.string(),
+  durationSec: z.int(),
+  checkoutUrl: z.string(),
+  productId: z.int().nullable(),
+  tiers: z.array(TierSchema),
+  earlyAccessSec: z.int(),
+  perBuyerCap: z.int().nullable(),
+  linkRotationSec: z.int().nullable(),
+  obsActions: ObsDropActionsSchema.nullable(),
+  scheduledAt: z.int().nullable(),
+  startedAt: z.int().nullable(),
+  /** When members-only early access ends and the public may buy (epoch ms), or null. */
+  publicAt: z.int().nullable(),
+  endsAt: z.int().nullable(),
+  endedAt: z.int().nullable(),
+  createdAt: z.int(),
+  updatedAt: z.int(),
+});
+export type Drop = z.infer<typeof DropSchema>;
+
+export const DropIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { Drop } from './drops';
+import type { ObsStatus } from './obs';
+import type { Result } from './result';
+import type { StatsRow } from './stats';
+
+/**
+ * The realtime hub's contract (socket.io). Two namespaces:
+ * - `/overlay`: read-only, no auth (OBS browser sources, viewer pages). Public drop state only.
+ * - `/control`: control panel and co-host phones; `auth: {token}` in the handshake.
+ * On connect each client gets `state:init` (a full snapshot), then patches.
+ */
+export const HUB_NAMESPACES = { overlay: '/overlay', control: '/control' } as const;
+
+export interface LinkState {
+  dropId: number;
+  touchpoint: string;
+  code: string;
+  url: string;
+  qrUrl: string;
+  expiresAt: number;
+}
+
+export interface RecentSale {
+  dropId: number;
+  quantity: number;
+  /** The recognition line's name, only when the buyer agreed to be shown. */
+  buyerDisplay: string | null;
+  at: number;
+}
+
+export interface StateSnapshot {
+  serverTime: number;
+  drops: Drop[];
+  recentSales: RecentSale[];
+  /** Control namespace only. */
+  obs?: ObsStatus;
+}
+
+export interface StatsPatch {
+  dropId: number;
+  rows: StatsRow[];
+}
+
+export interface ServerToClientEvents {
+  'state:init': (snapshot: StateSnapshot) => void;
+  'drop:updated': (drop: Drop) => void;
+  'sale:recorded': (sale: RecentSale) => void;
+  'stats:updated': (patch: StatsPatch) => void;
+  'link:rotated': (link: LinkState) => void;
+  'obs:status': (status: ObsStatus) => void;
+  'obs:health': (health: StreamHealth) => void;
+  'obs:action-failed': (failure: ObsActionFailure) => void;
+}
+
+export type Ack<T> = (result: Result<T>) => void;
+
+export interface ClientToServerEvents {
+  /** NTP-style clock sync: the ack carries the server's clock when it handled the ping. */
+  'clock:ping': (clientSentAt: number, ack: (serverTime: number) => void) => void;
+  /** Overlay namespace: ask for (or create) the current link of a touchpoint for the QR. */
+  'link:current': (req: { dropId: number; touchpoint: string }, ack: Ack<LinkState>) => void;
+  'drop:start': (req: { dropId: number }, ack: Ack<Drop>) => void;
+  'drop:extend': (req: { dropId: number; seconds: number }, ack: Ack<Drop>) => void;
+  'drop:end': (req: { dropId: number }, ack: Ack<Drop>) => void;
+  'drop:restock': (req: { dropId: number; units: number; tierId?: number }, ack: Ack<Drop>) => void;
+}
+
+/** Socket payloads are validated at the edge with these, like HTTP bodies. */
+export const HubRequestSchemas = {
+  'link:current': z.object({ dropId: z.int().positive(), touchpoint: z.string().min(1).max(40) }),
+  'drop:start': z.object({ dropId: z.int().positive() }),
+  'drop:extend': z.object({ dropId: z.int().positive(), seconds: z.int().min(1).max(24 * 3600) }),
+  'drop:end': z.object({ dropId: z.int().positive() }),
+  'drop:restock': z.object({
+    dropId: z.int().positive(),
+    units: z.int().min(1).max(1_000_000),
+    tierId: z.int().positive().optional(),
+  }),
+} as const;
+
+export interface StreamHealth {
+  streaming: boolean;
+  recording: boolean;
+  reconnecting: boolean;
+  streamTimecode: string | null;
+  outputSkippedFrames: number;
+  outputTotalFrames: number;
+  renderSkippedFrames: number;
+  renderTotalFrames: number;
+  cpuUsage: number;
+  memoryUsageMb: number;
+  activeFps: number;
+  at: number;
+}
+
+export interface ObsActionFailure {
+  dropId: number;
+  moment: string;
+  message: string;
+  at: number;
+}
