@@ -4,8 +4,14 @@ import { z } from 'zod';
 export const StatsRowSchema = z.object({
   minute: z.int(),
   touchpoint: z.string(),
+  /** Human clicks (bots excluded), QR scans included. */
   clicks: z.int(),
+  /** First click of a visitor on a link within an hour. */
   uniqueClicks: z.int(),
+  /** The part of `clicks` that came from scanning a QR code. */
+  qrScans: z.int(),
+  /** Link previewers and crawlers: shown apart, never in the KPIs. */
+  botClicks: z.int(),
   sales: z.int(),
   units: z.int(),
   revenueCents: z.int(),

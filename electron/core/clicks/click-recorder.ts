@@ -57,7 +57,7 @@ export class ClickRecorder {
     );
     this.insertOrphan = db.prepare('INSERT INTO orphan_visits (at, code, reason, is_bot) VALUES (?, ?, ?, ?)');
     this.seenRecently = db.prepare<[string, Buffer, Buffer, number], { one: number }>(
-      'SELECT 1 AS one FROM clicks WHERE link_code = ? AND visitor_id IN (?, ?) AND at > ? LIMIT 1',
+      'SELECT 1 AS one FROM clicks WHERE link_code = ? AND visitor_id IN (?, ?) AND at > ? AND is_bot = 0 LIMIT 1',
     );
     this.writeBatch = db.transaction((batch: Pending[]) => {
       const drops = new Set<number>();
@@ -80,6 +80,11 @@ export class ClickRecorder {
 
   recordOrphan(input: OrphanInput): Promise<void> {
     return new Promise((done) => this.enqueue({ kind: 'orphan', input, at: this.clock.now(), done }));
+  }
+
+  /** Deletes visitor salts older than 48 h; run hourly. Returns how many were deleted. */
+  rotateSalts(): number {
+    return this.visitors.rotate(this.clock.now());
   }
 
   /** Writes whatever is queued now (used on shutdown). */
@@ -114,7 +119,6 @@ export class ClickRecorder {
     const { current, previous } = this.visitors.ids(c.ip, c.userAgent, at);
     const unique = !c.bot && !this.seenRecently.get(c.code, current, previous, at - UNIQUE_WINDOW_MS);
     this.insertClick.run(at, c.code, c.dropId, c.touchpointId, c.via, current, unique ? 1 : 0, c.bot ? 1 : 0);
-    // Bots stay in the raw click log (for audits) but never reach the KPIs.
-    if (!c.bot) this.stats.addClick(c.dropId, minuteOf(at), c.touchpointId, unique);
+    this.stats.addClick(c.dropId, minuteOf(at), c.touchpointId, { unique, qr: c.via === 'qr', bot: c.bot });
   }
 }

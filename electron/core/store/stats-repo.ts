@@ -12,10 +12,11 @@ export class StatsRepo {
 
   constructor(db: Database.Database) {
     this.addClickStmt = db.prepare(`
-      INSERT INTO minute_stats (drop_id, minute, touchpoint_id, clicks, unique_clicks)
-      VALUES (?, ?, ?, 1, ?)
+      INSERT INTO minute_stats (drop_id, minute, touchpoint_id, clicks, unique_clicks, qr_scans, bot_clicks)
+      VALUES (@dropId, @minute, @touchpointId, @clicks, @unique, @qr, @bot)
       ON CONFLICT (drop_id, minute, touchpoint_id) DO UPDATE SET
-        clicks = clicks + 1, unique_clicks = unique_clicks + excluded.unique_clicks`);
+        clicks = clicks + excluded.clicks, unique_clicks = unique_clicks + excluded.unique_clicks,
+        qr_scans = qr_scans + excluded.qr_scans, bot_clicks = bot_clicks + excluded.bot_clicks`);
     this.addSaleStmt = db.prepare(`
       INSERT INTO minute_stats (drop_id, minute, touchpoint_id, sales, units, revenue_cents)
       VALUES (?, ?, ?, ?, ?, ?)
@@ -23,15 +24,28 @@ export class StatsRepo {
         sales = sales + excluded.sales, units = units + excluded.units,
         revenue_cents = revenue_cents + excluded.revenue_cents`);
     this.rowsStmt = db.prepare<[number, number, number], StatsRow>(`
-      SELECT s.minute, t.key AS touchpoint, s.clicks, s.unique_clicks AS uniqueClicks, s.sales, s.units,
-             s.revenue_cents AS revenueCents
+      SELECT s.minute, t.key AS touchpoint, s.clicks, s.unique_clicks AS uniqueClicks, s.qr_scans AS qrScans,
+             s.bot_clicks AS botClicks, s.sales, s.units, s.revenue_cents AS revenueCents
       FROM minute_stats s JOIN touchpoints t ON t.id = s.touchpoint_id
       WHERE s.drop_id = ? AND s.minute >= ? AND s.minute < ?
       ORDER BY s.minute, t.key`);
   }
 
-  addClick(dropId: number, minute: number, touchpointId: number, unique: boolean): void {
-    this.addClickStmt.run(dropId, minute, touchpointId, unique ? 1 : 0);
+  /**
+   * Adds one scan. Bots only raise `bot_clicks`: they stay visible to the host but out of every KPI
+   * (clicks, unique clicks, QR scans).
+   */
+  addClick(dropId: number, minute: number, touchpointId: number, kind: { unique: boolean; qr: boolean; bot: boolean }): void {
+    const human = kind.bot ? 0 : 1;
+    this.addClickStmt.run({
+      dropId,
+      minute,
+      touchpointId,
+      clicks: human,
+      unique: human && kind.unique ? 1 : 0,
+      qr: human && kind.qr ? 1 : 0,
+      bot: kind.bot ? 1 : 0,
+    });
   }
 
   /** A purchase adds (1, units, cents); a refund adds (-1?, -units, -cents) as the ledger decides. */

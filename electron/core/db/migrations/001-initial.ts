@@ -110,9 +110,10 @@ export const migration001: Migration = {
         id INTEGER PRIMARY KEY,
         at INTEGER NOT NULL,
         code TEXT NOT NULL,
-        reason TEXT NOT NULL CHECK (reason IN ('unknown', 'expired', 'revoked', 'drop_closed')),
+        reason TEXT NOT NULL CHECK (reason IN ('unknown', 'expired', 'revoked')),
         is_bot INTEGER NOT NULL CHECK (is_bot IN (0, 1))
       ) STRICT;
+      CREATE INDEX orphan_visits_by_time ON orphan_visits(at);
 
       CREATE TABLE visitor_salts (
         day TEXT PRIMARY KEY,
@@ -161,6 +162,8 @@ export const migration001: Migration = {
         touchpoint_id INTEGER NOT NULL,
         clicks INTEGER NOT NULL DEFAULT 0,
         unique_clicks INTEGER NOT NULL DEFAULT 0,
+        qr_scans INTEGER NOT NULL DEFAULT 0,
+        bot_clicks INTEGER NOT NULL DEFAULT 0,
         sales INTEGER NOT NULL DEFAULT 0,
         units INTEGER NOT NULL DEFAULT 0,
         revenue_cents INTEGER NOT NULL DEFAULT 0,

@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 const COPY = {
   unknown: {
     status: 404,
@@ -35,4 +37,13 @@ export function linkProblemPage(problem: LinkProblem): { status: number; html: s
 </style></head>
 <body><main><h1>${title}</h1><p>${body}</p></main></body></html>`;
   return { status, html };
+}
+
+export function sendLinkProblem(reply: FastifyReply, problem: LinkProblem): FastifyReply {
+  const page = linkProblemPage(problem);
+  return reply
+    .status(page.status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(page.html);
 }

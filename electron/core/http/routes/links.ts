@@ -50,4 +50,20 @@ export function linkRoutes(app: ZodApp, s: CoreServices): void {
     },
     (req) => s.links.revoke(req.params.code, req.actor),
   );
+
+  app.get(
+    '/api/orphan-visits',
+    {
+      schema: {
+        summary: 'Recent scans of unknown, expired or revoked codes',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        response: {
+          200: z.array(
+            z.object({ at: z.int(), code: z.string(), reason: z.enum(['unknown', 'expired', 'revoked']), bot: z.boolean() }),
+          ),
+        },
+      },
+    },
+    (req) => s.orphans.list(req.query.limit),
+  );
 }

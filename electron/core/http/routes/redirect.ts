@@ -4,7 +4,7 @@ import { looksLikeBot } from '../../clicks/bot-filter';
 import { SHORT_CODE_PATTERN } from '../../links/short-code';
 import type { ResolvedLinkRow } from '../../store/links-repo';
 import type { CoreServices } from '../../services';
-import { linkProblemPage, type LinkProblem } from '../pages/link-problem-page';
+import { sendLinkProblem } from '../pages/link-problem-page';
 import type { ZodApp } from '../zod-app';
 
 /** The checkout URL with UTM parameters and the code as `ref`, keeping the shop's own parameters. */
@@ -32,7 +32,7 @@ export function redirectRoutes(app: ZodApp, s: CoreServices): void {
     void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     if (resolution.status !== 'ok') {
       await s.clicks.recordOrphan({ code: code.slice(0, 64), reason: resolution.status, bot });
-      return sendProblem(reply, resolution.status);
+      return sendLinkProblem(reply, resolution.status);
     }
     const { link } = resolution;
     await s.clicks.record({
@@ -49,9 +49,4 @@ export function redirectRoutes(app: ZodApp, s: CoreServices): void {
 
   // Fastify also answers HEAD with this handler; HEAD requests are flagged as bots (previewers).
   app.get('/r/:code', { schema: { hide: true } }, handler);
-}
-
-function sendProblem(reply: FastifyReply, problem: LinkProblem): FastifyReply {
-  const page = linkProblemPage(problem);
-  return reply.status(page.status).type('text/html; charset=utf-8').send(page.html);
 }
