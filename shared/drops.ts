@@ -89,3 +89,57 @@ export const DropSchema = z.object({
 export type Drop = z.infer<typeof DropSchema>;
 
 export const DropIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+// Lifecycle commands (issue 3). The hub's socket requests (`HubRequestSchemas`) use the same bounds.
+
+export const ExtendDropSchema = z
+  .object({
+    seconds: z
+      .int()
+      .min(1, 'extend by at least 1 second')
+      .max(24 * 3600, 'extend by at most 24 hours at a time'),
+  })
+  .strict();
+export type ExtendDropInput = z.infer<typeof ExtendDropSchema>;
+
+export const RestockDropSchema = z
+  .object({
+    units: z.int().min(1, 'restock at least 1 unit').max(1_000_000),
+    /** The tier to restock; the drop's first tier when absent. */
+    tierId: z.int().positive().optional(),
+  })
+  .strict();
+export type RestockDropInput = z.infer<typeof RestockDropSchema>;
+
+export const ScheduleDropSchema = z
+  .object({
+    at: z.int().positive().describe('when the drop starts by itself (epoch ms); must be in the future'),
+  })
+  .strict();
+export type ScheduleDropInput = z.infer<typeof ScheduleDropSchema>;
+
+export const CalendarQuerySchema = z.object({
+  /** Epoch ms; defaults to now. */
+  from: z.coerce.number().int().min(0).optional(),
+  /** Epoch ms, exclusive; defaults to 30 days after `from`. */
+  to: z.coerce.number().int().min(0).optional(),
+  /** IANA zone the days are cut in (e.g. "Europe/Berlin"); defaults to this machine's. */
+  timeZone: z.string().min(1).max(64).optional(),
+});
+export type CalendarQuery = z.infer<typeof CalendarQuerySchema>;
+
+export const CalendarDaySchema = z.object({
+  /** Local date in `timeZone`, YYYY-MM-DD. */
+  date: z.string(),
+  /** Scheduled drops starting that day, soonest first. */
+  drops: z.array(DropSchema),
+});
+export type CalendarDay = z.infer<typeof CalendarDaySchema>;
+
+export const CalendarSchema = z.object({
+  from: z.int(),
+  to: z.int(),
+  timeZone: z.string(),
+  days: z.array(CalendarDaySchema),
+});
+export type Calendar = z.infer<typeof CalendarSchema>;

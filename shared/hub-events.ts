@@ -66,6 +66,78 @@ export interface ClientToServerEvents {
   'drop:restock': (req: { dropId: number; units: number; tierId?: number }, ack: Ack<Drop>) => void;
 }
 
+/**
+ * What the public `/overlay` namespace may see of a drop: state, stock and timing. Never the checkout
+ * URL (scans must go through tracked short links), OBS actions, buyer caps or tier variants.
+ */
+export type PublicDrop = Pick<
+  Drop,
+  | 'id'
+  | 'title'
+  | 'state'
+  | 'stock'
+  | 'sold'
+  | 'priceCents'
+  | 'currency'
+  | 'durationSec'
+  | 'scheduledAt'
+  | 'startedAt'
+  | 'publicAt'
+  | 'endsAt'
+  | 'endedAt'
+  | 'updatedAt'
+>;
+
+/** Field by field, so a new private field on Drop can never leak to overlays by accident. */
+export function toPublicDrop(d: Drop): PublicDrop {
+  return {
+    id: d.id,
+    title: d.title,
+    state: d.state,
+    stock: d.stock,
+    sold: d.sold,
+    priceCents: d.priceCents,
+    currency: d.currency,
+    durationSec: d.durationSec,
+    scheduledAt: d.scheduledAt,
+    startedAt: d.startedAt,
+    publicAt: d.publicAt,
+    endsAt: d.endsAt,
+    endedAt: d.endedAt,
+    updatedAt: d.updatedAt,
+  };
+}
+
+export interface OverlaySnapshot {
+  serverTime: number;
+  drops: PublicDrop[];
+  recentSales: RecentSale[];
+}
+
+/** `/overlay` gets public drop state, buyers' recognition lines and QR link changes; no stats, no OBS. */
+export interface OverlayServerToClientEvents {
+  'state:init': (snapshot: OverlaySnapshot) => void;
+  'drop:updated': (drop: PublicDrop) => void;
+  'sale:recorded': (sale: RecentSale) => void;
+  'link:rotated': (link: LinkState) => void;
+}
+
+/** Overlays may only sync their clock and ask for a QR link; drop commands need `/control`. */
+export type OverlayClientToServerEvents = Pick<ClientToServerEvents, 'clock:ping' | 'link:current'>;
+
+/**
+ * `/overlay` handshake `auth`: `{dropId}` follows one drop (pages opened with `?drop=ID`, drafts
+ * included); `{}` follows every announced (non-draft) drop, so a page can show whichever is live.
+ */
+export const OverlayAuthSchema = z.object({ dropId: z.int().positive().optional() });
+export type OverlayAuth = z.infer<typeof OverlayAuthSchema>;
+
+/** `/control` handshake `auth`; a missing or wrong token fails the connection with `unauthorized`. */
+export const ControlAuthSchema = z.object({ token: z.string().min(1).max(500) });
+
+/** `clock:ping`'s one argument: the client's clock when it sent the ping (epoch ms). */
+export const ClockPingSchema = z.number();
+
 /** Socket payloads are validated at the edge with these, like HTTP bodies. */
 export const HubRequestSchemas = {
   'link:current': z.object({ dropId: z.int().positive(), touchpoint: z.string().min(1).max(40) }),

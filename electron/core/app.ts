@@ -1,18 +1,28 @@
 import { join } from 'node:path';
 import { ClickRecorder } from './clicks/click-recorder';
+import { DedupWindow } from './clicks/dedup-window';
 import { VisitorIds } from './clicks/visitor-id';
 import { systemClock, type Clock } from './clock';
 import { lanAddress, resolveConfig, type ConfigOverrides, type CoreConfig } from './config';
 import { CoreEvents } from './core-events';
+import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/open-database';
+import { DropEngine } from './drops/drop-engine';
+import type { TimerSource } from './drops/timer-source';
 import { tokenMatches } from './http/auth';
 import { createHttpApp } from './http/server';
+import { attachHub } from './hub/hub';
 import { LinkService } from './links/link-service';
 import { createLogger } from './log';
+import { ObsService } from './obs/obs-service';
+import { SaleService } from './sales/sale-service';
 import type { CoreServices } from './services';
 import { AuditRepo } from './store/audit-repo';
 import { DropsRepo } from './store/drops-repo';
+import { InventoryRepo } from './store/inventory-repo';
+import { LedgerRepo } from './store/ledger-repo';
 import { LinksRepo } from './store/links-repo';
+import { OrphansRepo } from './store/orphans-repo';
 import { SettingsRepo } from './store/settings-repo';
 import { StatsRepo } from './store/stats-repo';
 import { TouchpointsRepo } from './store/touchpoints-repo';
@@ -20,6 +30,8 @@ import { TouchpointsRepo } from './store/touchpoints-repo';
 export interface StartOptions extends ConfigOverrides {
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
+  /** Drop deadlines' timers; tests pass manual ones to fire deadlines without waiting. */
+  timers?: TimerSource;
 }
 
 export interface CoreHandle {
@@ -40,7 +52,9 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
   const config = resolveConfig(options, options.env ?? process.env);
   const log = createLogger('core', (options.env ?? process.env).DROPDECK_QUIET === '1');
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(join(config.dataDir, 'dropdeck.sqlite'));
+  const dbFile = join(config.dataDir, 'dropdeck.sqlite');
+  const db = openDatabase(dbFile);
+  const checkpointer = startCheckpointer(dbFile, log);
   const events = new CoreEvents();
   let boundPort = config.port;
   const publicUrl = (): string => config.publicUrl || `http://${lanAddress()}:${boundPort}`;
@@ -50,30 +64,67 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
   const touchpoints = new TouchpointsRepo(db);
   const stats = new StatsRepo(db);
   const visitors = new VisitorIds(db);
+  const settings = new SettingsRepo(db);
+  const links = new LinkService(db, new LinksRepo(db), drops, touchpoints, audit, clock, publicUrl);
+  const inventory = new InventoryRepo(db);
+  const engine = new DropEngine({ db, drops, inventory, audit, events, clock, log, timers: options.timers });
+  const sales = new SaleService({
+    db,
+    drops,
+    ledger: new LedgerRepo(db),
+    inventory,
+    stats,
+    audit,
+    touchpoints,
+    links,
+    engine,
+    events,
+    clock,
+    log,
+  });
   const services: CoreServices = {
     config,
     db,
     log,
     clock,
     events,
-    settings: new SettingsRepo(db),
+    settings,
     audit,
     drops,
     touchpoints,
     stats,
-    links: new LinkService(db, new LinksRepo(db), drops, touchpoints, audit, clock, publicUrl),
-    clicks: new ClickRecorder(db, visitors, stats, clock, events, log),
+    orphans: new OrphansRepo(db),
+    links,
+    engine,
+    sales,
+    clicks: new ClickRecorder(db, visitors, new DedupWindow(db), stats, clock, events, log),
+    // OBS runs on this laptop: it loads the overlay pages over loopback, not the public URL.
+    obs: new ObsService({
+      config,
+      settings,
+      audit,
+      drops,
+      events,
+      log,
+      clock,
+      overlayBaseUrl: () => `http://127.0.0.1:${boundPort}`,
+    }),
     publicUrl,
   };
 
   const resolveToken = (token: string): string | null => (tokenMatches(token, config.hostToken) ? 'host' : null);
   const app = await createHttpApp(services, resolveToken);
+  // Before the first request: drops whose time passed while DropDeck was closed are settled first.
+  engine.resume();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   boundPort = typeof address === 'object' && address ? address.port : config.port;
+  // Realtime hub on the same port (`/socket.io/`), same token check as the HTTP API.
+  const hub = attachHub(app.server, services, resolveToken);
 
-  visitors.rotate(clock.now());
-  const sweep = setInterval(() => visitors.rotate(clock.now()), SWEEP_MS);
+  services.obs.start();
+  services.clicks.rotateSalts();
+  const sweep = setInterval(() => services.clicks.rotateSalts(), SWEEP_MS);
   sweep.unref();
 
   let closed = false;
@@ -87,8 +138,13 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
       if (closed) return;
       closed = true;
       clearInterval(sweep);
+      engine.stop();
+      await services.obs.stop();
+      // Sockets first: upgraded WebSocket connections would otherwise keep the HTTP server open.
+      hub.close();
       await app.close();
       services.clicks.flush();
+      await checkpointer.stop();
       db.close();
     },
   };

@@ -10,6 +10,10 @@ import type { TouchpointsRepo } from './store/touchpoints-repo';
 import type { LinkService } from './links/link-service';
 import type { ClickRecorder } from './clicks/click-recorder';
 import type { StatsRepo } from './store/stats-repo';
+import type { DropEngine } from './drops/drop-engine';
+import type { SaleService } from './sales/sale-service';
+import type { OrphansRepo } from './store/orphans-repo';
+import type { ObsService } from './obs/obs-service';
 
 /**
  * Everything a route or a hub handler may use. Built once in `app.ts`; services get only the
@@ -28,6 +32,12 @@ export interface CoreServices {
   links: LinkService;
   clicks: ClickRecorder;
   stats: StatsRepo;
+  /** The drop state machine: start/extend/end/restock/schedule, timers, settled reads. */
+  engine: DropEngine;
+  sales: SaleService;
+  orphans: OrphansRepo;
+  /** OBS connection, overlay setup, drop scene actions and stream health. */
+  obs: ObsService;
   /** The base URL viewers reach: DROPDECK_PUBLIC_URL, else the LAN address and bound port. */
   publicUrl(): string;
 }

@@ -1,7 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface CoreProcess {
   child: ChildProcess;

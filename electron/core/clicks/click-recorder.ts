@@ -3,7 +3,8 @@ import { minuteOf } from '../../../shared/stats';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../core-events';
 import type { Logger } from '../log';
-import type { StatsRepo } from '../store/stats-repo';
+import type { ClickCounts, StatsRepo } from '../store/stats-repo';
+import type { DedupWindow } from './dedup-window';
 import type { VisitorIds } from './visitor-id';
 
 export interface ClickInput {
@@ -26,27 +27,25 @@ type Pending =
   | { kind: 'click'; input: ClickInput; at: number; done: () => void }
   | { kind: 'orphan'; input: OrphanInput; at: number; done: () => void };
 
-/** A repeat scan of the same link by the same visitor within this window is not a new unique click. */
-export const UNIQUE_WINDOW_MS = 3600_000;
 const MAX_BATCH = 1000;
 
 /**
  * Group commit: scans that arrive in the same event-loop turn are written in ONE transaction, and
  * each viewer is answered only after that transaction committed. A SIGKILL can therefore lose a scan
- * only if its viewer never got the redirect. One commit per burst instead of per request keeps the
- * redirect close to a bare server's throughput.
+ * only if its viewer never got the redirect. One commit (and one rollup update per minute and
+ * touchpoint) per burst instead of per request keeps the redirect close to a bare server's speed.
  */
 export class ClickRecorder {
   private queue: Pending[] = [];
   private scheduled = false;
   private readonly insertClick;
   private readonly insertOrphan;
-  private readonly seenRecently;
   private readonly writeBatch;
 
   constructor(
     db: Database.Database,
     private readonly visitors: VisitorIds,
+    private readonly dedup: DedupWindow,
     private readonly stats: StatsRepo,
     private readonly clock: Clock,
     private readonly events: CoreEvents,
@@ -56,21 +55,16 @@ export class ClickRecorder {
       'INSERT INTO clicks (at, link_code, drop_id, touchpoint_id, via, visitor_id, is_unique, is_bot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertOrphan = db.prepare('INSERT INTO orphan_visits (at, code, reason, is_bot) VALUES (?, ?, ?, ?)');
-    this.seenRecently = db.prepare<[string, Buffer, Buffer, number], { one: number }>(
-      'SELECT 1 AS one FROM clicks WHERE link_code = ? AND visitor_id IN (?, ?) AND at > ? AND is_bot = 0 LIMIT 1',
-    );
     this.writeBatch = db.transaction((batch: Pending[]) => {
-      const drops = new Set<number>();
+      const rollup = new Map<string, { dropId: number; minute: number; touchpointId: number; n: ClickCounts }>();
       for (const p of batch) {
-        if (p.kind === 'orphan') {
-          this.insertOrphan.run(p.at, p.input.code, p.input.reason, p.input.bot ? 1 : 0);
-          continue;
-        }
-        this.writeClick(p.input, p.at);
-        drops.add(p.input.dropId);
+        if (p.kind === 'orphan') this.insertOrphan.run(p.at, p.input.code, p.input.reason, p.input.bot ? 1 : 0);
+        else this.writeClick(p.input, p.at, rollup);
       }
-      return drops;
+      for (const r of rollup.values()) this.stats.addClicks(r.dropId, r.minute, r.touchpointId, r.n);
+      return new Set([...rollup.values()].map((r) => r.dropId));
     });
+    dedup.warm(clock.now());
   }
 
   /** Resolves once the click is committed. */
@@ -82,12 +76,14 @@ export class ClickRecorder {
     return new Promise((done) => this.enqueue({ kind: 'orphan', input, at: this.clock.now(), done }));
   }
 
-  /** Deletes visitor salts older than 48 h; run hourly. Returns how many were deleted. */
+  /** Hourly upkeep: deletes visitor salts older than 48 h and forgets visits outside the dedup window. */
   rotateSalts(): number {
-    return this.visitors.rotate(this.clock.now());
+    const now = this.clock.now();
+    this.dedup.prune(now);
+    return this.visitors.rotate(now);
   }
 
-  /** Writes whatever is queued now (used on shutdown). */
+  /** Writes whatever is queued now (also used on shutdown). */
   flush(): void {
     this.scheduled = false;
     while (this.queue.length > 0) {
@@ -115,10 +111,23 @@ export class ClickRecorder {
     }
   }
 
-  private writeClick(c: ClickInput, at: number): void {
+  private writeClick(c: ClickInput, at: number, rollup: Map<string, { dropId: number; minute: number; touchpointId: number; n: ClickCounts }>): void {
     const { current, previous } = this.visitors.ids(c.ip, c.userAgent, at);
-    const unique = !c.bot && !this.seenRecently.get(c.code, current, previous, at - UNIQUE_WINDOW_MS);
+    const unique = !c.bot && this.dedup.firstInWindow(c.code, current, previous, at);
     this.insertClick.run(at, c.code, c.dropId, c.touchpointId, c.via, current, unique ? 1 : 0, c.bot ? 1 : 0);
-    this.stats.addClick(c.dropId, minuteOf(at), c.touchpointId, { unique, qr: c.via === 'qr', bot: c.bot });
+    const minute = minuteOf(at);
+    const key = `${c.dropId}:${minute}:${c.touchpointId}`;
+    let entry = rollup.get(key);
+    if (!entry) {
+      entry = { dropId: c.dropId, minute, touchpointId: c.touchpointId, n: { clicks: 0, unique: 0, qr: 0, bot: 0 } };
+      rollup.set(key, entry);
+    }
+    if (c.bot) {
+      entry.n.bot++;
+    } else {
+      entry.n.clicks++;
+      if (unique) entry.n.unique++;
+      if (c.via === 'qr') entry.n.qr++;
+    }
   }
 }

@@ -14,6 +14,9 @@ export function openDatabase(file: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Checkpoints normally run on the checkpointer's thread; this is only the safety net (~80 MB).
+    db.pragma('wal_autocheckpoint = 20000');
+    db.pragma('journal_size_limit = 67108864');
     migrate(db, MIGRATIONS);
     return db;
   } catch (error) {

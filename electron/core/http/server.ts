@@ -8,13 +8,18 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { CoreServices } from '../services';
 import { installAuth, type TokenResolver } from './auth';
 import { installErrorHandler } from './error-handler';
+import { createScanHandler, isScanRequest } from './scan-handler';
+import { dropLifecycleRoutes } from './routes/drop-lifecycle';
 import { dropRoutes } from './routes/drops';
 import { healthRoutes } from './routes/health';
 import { linkRoutes } from './routes/links';
-import { redirectRoutes } from './routes/redirect';
+import { obsRoutes } from './routes/obs';
+import { overlayRoutes } from './routes/overlays';
+import { saleRoutes } from './routes/sales';
 import { statsRoutes } from './routes/stats';
 import { touchpointRoutes } from './routes/touchpoints';
 import type { ZodApp } from './zod-app';
@@ -23,19 +28,28 @@ import type { ZodApp } from './zod-app';
 const ROUTES: ReadonlyArray<(app: ZodApp, s: CoreServices) => void> = [
   healthRoutes,
   dropRoutes,
+  dropLifecycleRoutes,
+  saleRoutes,
   touchpointRoutes,
   linkRoutes,
   statsRoutes,
-  redirectRoutes,
+  obsRoutes,
+  overlayRoutes,
 ];
 
 export async function createHttpApp(s: CoreServices, resolveToken: TokenResolver): Promise<ZodApp> {
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
-    // Viewers' phones come through tunnels and proxies; keep-alive stays on for OBS pages.
-    trustProxy: false,
+    // A tunnel (DROPDECK_PUBLIC_URL) forwards viewers from loopback: believe X-Forwarded-For only
+    // from there, so dedup sees real visitors and nobody on the LAN can pose as someone else.
+    trustProxy: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
     routerOptions: { ignoreTrailingSlash: true },
+    // Scans take the bare request path; everything else goes through Fastify.
+    serverFactory: (handler) => {
+      const scan = createScanHandler(s);
+      return createServer((req, res) => (isScanRequest(req) ? scan(req, res) : handler(req, res)));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -66,3 +80,4 @@ export async function createHttpApp(s: CoreServices, resolveToken: TokenResolver
   }
   return app;
 }
+

@@ -6,14 +6,24 @@ import type { AuditRepo } from '../store/audit-repo';
 import type { DropsRepo } from '../store/drops-repo';
 import type { LinkRow, LinksRepo, ResolvedLinkRow } from '../store/links-repo';
 import type { TouchpointsRepo } from '../store/touchpoints-repo';
+import { checkoutLocation } from './checkout-location';
 import { newShortCode } from './short-code';
 
 export type Resolution =
-  | { status: 'ok'; link: ResolvedLinkRow }
+  | { status: 'ok'; link: ResolvedLinkRow; location: string }
   | { status: 'unknown' | 'expired' | 'revoked'; link: ResolvedLinkRow | null };
+
+/** Enough for a viral burst across many links; past it the cache simply starts over. */
+const CACHE_LIMIT = 20_000;
 
 /** Issues, rotates, revokes and resolves the short links behind every QR code and DM link. */
 export class LinkService {
+  /**
+   * Scans resolve the same few codes thousands of times a minute: keep each code's row and its
+   * ready-made checkout URL. Revoking a link or editing a drop's checkout drops the entries.
+   */
+  private readonly cache = new Map<string, { link: ResolvedLinkRow; location: string }>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly repo: LinksRepo,
@@ -67,6 +77,7 @@ export class LinkService {
       if (!row) throw notFound(`Link ${code}`);
       if (row.revoked_at !== null) throw new AppError('gone', `Link ${code} was already revoked.`);
       this.repo.revoke(code, now);
+      this.cache.delete(code);
       this.audit.record({ actor, action: 'link:revoke', subjectType: 'drop', subjectId: row.drop_id, detail: { code }, at: now });
       const tp = this.touchpoints.findById(row.touchpoint_id);
       return this.toLink({ ...row, revoked_at: now }, tp?.key ?? '?');
@@ -79,11 +90,23 @@ export class LinkService {
   }
 
   resolve(code: string): Resolution {
-    const link = this.repo.resolve(code);
-    if (!link) return { status: 'unknown', link: null };
+    let hit = this.cache.get(code);
+    if (!hit) {
+      const link = this.repo.resolve(code);
+      if (!link) return { status: 'unknown', link: null };
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      hit = { link, location: checkoutLocation(link) };
+      this.cache.set(code, hit);
+    }
+    const { link, location } = hit;
     if (link.revoked_at !== null) return { status: 'revoked', link };
     if (link.expires_at <= this.clock.now()) return { status: 'expired', link };
-    return { status: 'ok', link };
+    return { status: 'ok', link, location };
+  }
+
+  /** Call when a drop's checkout URL changed, so scans stop going to the old one. */
+  forgetDrop(dropId: number): void {
+    for (const [code, hit] of this.cache) if (hit.link.drop_id === dropId) this.cache.delete(code);
   }
 
   toLink(row: LinkRow, touchpointKey: string): Link {

@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { StatsRow } from '../../../shared/stats';
 
+export interface ClickCounts {
+  clicks: number;
+  unique: number;
+  qr: number;
+  bot: number;
+}
+
 /**
  * The per-minute rollup (`minute_stats`). Clicks and sales add to it inside their own transactions,
  * so reading stats never scans the click history.
@@ -32,20 +39,11 @@ export class StatsRepo {
   }
 
   /**
-   * Adds one scan. Bots only raise `bot_clicks`: they stay visible to the host but out of every KPI
-   * (clicks, unique clicks, QR scans).
+   * Adds scans to a minute. Bots only raise `botClicks`: they stay visible to the host but out of
+   * every KPI (clicks, unique clicks, QR scans).
    */
-  addClick(dropId: number, minute: number, touchpointId: number, kind: { unique: boolean; qr: boolean; bot: boolean }): void {
-    const human = kind.bot ? 0 : 1;
-    this.addClickStmt.run({
-      dropId,
-      minute,
-      touchpointId,
-      clicks: human,
-      unique: human && kind.unique ? 1 : 0,
-      qr: human && kind.qr ? 1 : 0,
-      bot: kind.bot ? 1 : 0,
-    });
+  addClicks(dropId: number, minute: number, touchpointId: number, n: ClickCounts): void {
+    this.addClickStmt.run({ dropId, minute, touchpointId, clicks: n.clicks, unique: n.unique, qr: n.qr, bot: n.bot });
   }
 
   /** A purchase adds (1, units, cents); a refund adds (-1?, -units, -cents) as the ledger decides. */

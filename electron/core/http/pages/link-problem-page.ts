@@ -1,5 +1,3 @@
-import type { FastifyReply } from 'fastify';
-
 const COPY = {
   unknown: {
     status: 404,
@@ -39,11 +37,3 @@ export function linkProblemPage(problem: LinkProblem): { status: number; html: s
   return { status, html };
 }
 
-export function sendLinkProblem(reply: FastifyReply, problem: LinkProblem): FastifyReply {
-  const page = linkProblemPage(problem);
-  return reply
-    .status(page.status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(page.html);
-}

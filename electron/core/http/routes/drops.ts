@@ -32,7 +32,8 @@ export function dropRoutes(app: ZodApp, s: CoreServices): void {
   app.get(
     '/api/drops',
     { schema: { summary: 'All drops, newest first', response: { 200: z.array(DropSchema) } } },
-    () => s.drops.list(),
+    // Through the engine: a drop whose deadline passed reads as ended even if its timer has not fired.
+    () => s.engine.list(),
   );
 
   app.get(
@@ -45,7 +46,7 @@ export function dropRoutes(app: ZodApp, s: CoreServices): void {
       },
     },
     (req) => {
-      const drop = s.drops.get(req.params.id);
+      const drop = s.engine.get(req.params.id);
       if (!drop) throw notFound(`Drop ${req.params.id}`);
       return drop;
     },
@@ -63,6 +64,8 @@ export function dropRoutes(app: ZodApp, s: CoreServices): void {
     },
     (req) => {
       const id = req.params.id;
+      // A scheduled drop whose start time just passed is live now, and no longer editable.
+      s.engine.settle(id);
       const now = s.clock.now();
       const drop = s.db.transaction(() => {
         const current = s.drops.get(id);
@@ -71,6 +74,7 @@ export function dropRoutes(app: ZodApp, s: CoreServices): void {
           throw new AppError('invalid_transition', `Drop ${id} is ${current.state}; only drafts and scheduled drops can be edited.`);
         }
         s.drops.update(id, req.body, now);
+        if (req.body.checkoutUrl !== undefined) s.links.forgetDrop(id);
         s.audit.record({ actor: req.actor, action: 'drop:update', subjectType: 'drop', subjectId: id, detail: req.body, at: now });
         return s.drops.get(id);
       })();

@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { DropStats } from '../shared/stats';
+import { startCoreProcess } from '../tests/support/core-process';
+import { tempDir } from '../tests/support/temp-dir';
+import { haveWrk, runWrk, type WrkResult } from './support/wrk';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = 3;
+const TOKEN = 'bench-token-0123456789abcdef';
+
+function startBareServer(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./support/bare-redirect-server.mjs', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((done) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      const m = /READY (\S+)/.exec(d.toString());
+      if (m) done({ child, url: m[1] });
+    });
+  });
+}
+
+/** The round with the median throughput (its latencies come with it). */
+function median(runs: WrkResult[]): WrkResult {
+  return [...runs].sort((a, b) => a.requestsPerSec - b.requestsPerSec)[Math.floor(runs.length / 2)];
+}
+
+const fmt = (r: WrkResult): string =>
+  `${Math.round(r.requestsPerSec).toLocaleString('en')} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms`;
+
+/** Scan redirect vs a bare node:http 302 server, same machine, same load, same run. */
+export async function benchRedirect(): Promise<string[]> {
+  if (!haveWrk()) return ['redirect: skipped — wrk is not installed (apt-get install wrk)'];
+
+  const bare = await startBareServer();
+  const dir = tempDir('dropdeck-bench-');
+  const core = await startCoreProcess(dir.path, TOKEN);
+  const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+  const drop = (await (
+    await fetch(`${core.url}/api/drops`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 'Bench', stock: 10, priceCents: 100, currency: 'EUR', durationSec: 600, checkoutUrl: 'https://shop.example.com/checkout' }),
+    })
+  ).json()) as { id: number };
+  const link = (await (
+    await fetch(`${core.url}/api/drops/${drop.id}/links`, { method: 'POST', headers, body: JSON.stringify({ touchpoint: 'stream' }) })
+  ).json()) as { code: string };
+  const scanUrl = `${core.url}/r/${link.code}?s=qr`;
+
+  // Alternate rounds so a noisy neighbour hurts both sides alike; report the median of each.
+  await runWrk(bare.url, { connections: CONNECTIONS, seconds: 2 });
+  let answered = (await runWrk(scanUrl, { connections: CONNECTIONS, seconds: 2 })).completed;
+  const bases: WrkResult[] = [];
+  const ourRuns: WrkResult[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    bases.push(await runWrk(bare.url, { connections: CONNECTIONS, seconds: SECONDS }));
+    const r = await runWrk(scanUrl, { connections: CONNECTIONS, seconds: SECONDS });
+    answered += r.completed;
+    ourRuns.push(r);
+  }
+  const base = median(bases);
+  const ours = median(ourRuns);
+  const stats = (await (await fetch(`${core.url}/api/drops/${drop.id}/stats`, { headers })).json()) as DropStats;
+  bare.child.kill('SIGKILL');
+  await core.kill('SIGTERM');
+  dir.remove();
+
+  const stored = stats.rows.reduce((n, r) => n + r.clicks, 0);
+  const ratio = ours.requestsPerSec / base.requestsPerSec;
+  return [
+    `redirect, ${CONNECTIONS} connections, median of ${ROUNDS} alternating ${SECONDS} s rounds (wrk, 1 thread):`,
+    `  bare node:http 302      ${fmt(base)}`,
+    `  DropDeck /r/:code       ${fmt(ours)}${ours.non3xx + ours.errors > 0 ? ` — ${ours.non3xx} non-3xx, ${ours.errors} socket errors` : ''}`,
+    `  throughput ratio        ${(ratio * 100).toFixed(1)} % of bare (target ≥ 70 %)  p99 ${ours.p99Ms.toFixed(2)} ms (target < 25 ms)`,
+    `  every answered scan stored: ${stored >= answered ? 'yes' : 'NO'} (${stored.toLocaleString('en')} stored ≥ ${answered.toLocaleString('en')} answered)`,
+  ];
+}

@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+
+/** A repeat scan of the same link by the same visitor within this window is not a new unique click. */
+export const UNIQUE_WINDOW_MS = 3600_000;
+
+/**
+ * The last human scan per (link, visitor) over the past hour, in memory, so deciding "unique" costs
+ * a map lookup instead of a query on the scan path. Warmed from the clicks table at start, so a
+ * restart mid-drop does not count returning viewers twice.
+ */
+export class DedupWindow {
+  private readonly lastSeen = new Map<string, number>();
+  private readonly recent;
+
+  constructor(db: Database.Database) {
+    this.recent = db.prepare<[number], { link_code: string; visitor_id: Buffer; at: number }>(
+      'SELECT link_code, visitor_id, max(at) AS at FROM clicks WHERE at > ? AND is_bot = 0 GROUP BY link_code, visitor_id',
+    );
+  }
+
+  warm(now: number): void {
+    for (const r of this.recent.iterate(now - UNIQUE_WINDOW_MS)) {
+      this.lastSeen.set(key(r.link_code, r.visitor_id), r.at);
+    }
+  }
+
+  /** True when neither id scanned this link in the last hour; then remembers `current`. */
+  firstInWindow(code: string, current: Buffer, previous: Buffer, at: number): boolean {
+    const k = key(code, current);
+    const last = Math.max(this.lastSeen.get(k) ?? -Infinity, this.lastSeen.get(key(code, previous)) ?? -Infinity);
+    this.lastSeen.set(k, at);
+    return at - last >= UNIQUE_WINDOW_MS;
+  }
+
+  /** Forgets visits older than the window; run every few minutes. */
+  prune(now: number): void {
+    for (const [k, at] of this.lastSeen) if (now - at >= UNIQUE_WINDOW_MS) this.lastSeen.delete(k);
+  }
+
+  get size(): number {
+    return this.lastSeen.size;
+  }
+}
+
+const key = (code: string, visitor: Buffer): string => code + visitor.toString('base64');

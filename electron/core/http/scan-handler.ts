@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { looksLikeBot } from '../clicks/bot-filter';
+import { SHORT_CODE_PATTERN } from '../links/short-code';
+import type { CoreServices } from '../services';
+import { linkProblemPage } from './pages/link-problem-page';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** True for the requests the scan handler answers: GET/HEAD under `/r/`. */
+export function isScanRequest(req: IncomingMessage): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && req.url !== undefined && req.url.startsWith('/r/');
+}
+
+/**
+ * The viewer's address. A tunnel (DROPDECK_PUBLIC_URL) forwards viewers from loopback, so only then
+ * is X-Forwarded-For believed (its last hop is the one the tunnel saw); nobody on the LAN can pose
+ * as someone else.
+ */
+export function clientIp(req: IncomingMessage): string {
+  const peer = req.socket.remoteAddress ?? '';
+  const forwarded = req.headers['x-forwarded-for'];
+  if (!LOOPBACK.has(peer) || typeof forwarded !== 'string') return peer;
+  const hops = forwarded.split(',');
+  return hops[hops.length - 1].trim() || peer;
+}
+
+/**
+ * `GET /r/:code` — the scan, on the bare node:http request path rather than through the API
+ * framework: it is the one route that takes a whole audience at once. The click is committed (group
+ * commit) before the 302 goes out. Unknown, expired and revoked codes get a friendly page and are
+ * kept as orphan visits; nothing a viewer types can make it fail.
+ */
+export function createScanHandler(s: CoreServices): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const url = req.url ?? '/r/';
+    const q = url.indexOf('?');
+    const code = url.slice(3, q === -1 ? undefined : q).replace(/\/$/, '');
+    const via = q !== -1 && new URLSearchParams(url.slice(q + 1)).get('s') === 'qr' ? 'qr' : 'link';
+    const userAgent = req.headers['user-agent'] ?? '';
+    const bot = looksLikeBot(userAgent, req.method ?? 'GET');
+    const resolution = SHORT_CODE_PATTERN.test(code) ? s.links.resolve(code) : ({ status: 'unknown', link: null } as const);
+
+    if (resolution.status !== 'ok') {
+      void s.clicks.recordOrphan({ code: code.slice(0, 64), reason: resolution.status, bot }).then(() => {
+        const page = linkProblemPage(resolution.status);
+        res.writeHead(page.status, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+        });
+        res.end(req.method === 'HEAD' ? undefined : page.html);
+      });
+      return;
+    }
+    const { link, location } = resolution;
+    void s.clicks
+      .record({ code, dropId: link.drop_id, touchpointId: link.touchpoint_id, via, ip: clientIp(req), userAgent, bot })
+      .then(() => {
+        // Nobody should cache a scan: every one must reach us to be counted.
+        res.writeHead(302, { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-length': 0 });
+        res.end();
+      });
+  };
+}

@@ -1,0 +1,47 @@
+import type { Drop } from '../../../shared/drops';
+import { toPublicDrop, type LinkState, type RecentSale } from '../../../shared/hub-events';
+import type { CoreEventMap, CoreEvents } from '../core-events';
+import type { ControlNamespace } from './control-namespace';
+import type { LiveTicker } from './live-ticker';
+import type { OverlayNamespace } from './overlay-namespace';
+import { rooms } from './rooms';
+
+/**
+ * Core facts → socket patches. Control sockets get everything; overlay sockets get the public view,
+ * only in the rooms that follow that drop (drafts stay with pages opened for them explicitly).
+ * Returns a function that unsubscribes from the bus.
+ */
+export function bridgeCoreEvents(
+  events: CoreEvents,
+  overlay: OverlayNamespace,
+  control: ControlNamespace,
+  ticker: LiveTicker,
+): () => void {
+  const dropRooms = (dropId: number, announced: boolean): string[] =>
+    announced ? [rooms.drop(dropId), rooms.announced] : [rooms.drop(dropId)];
+
+  const handlers: { [K in keyof CoreEventMap]?: (...args: CoreEventMap[K]) => void } = {
+    'drop:updated': (drop: Drop) => {
+      control.emit('drop:updated', drop);
+      overlay.to(dropRooms(drop.id, drop.state !== 'draft')).emit('drop:updated', toPublicDrop(drop));
+      ticker.update(drop);
+    },
+    'sale:recorded': (sale: RecentSale) => {
+      control.emit('sale:recorded', sale);
+      overlay.to(dropRooms(sale.dropId, true)).emit('sale:recorded', sale);
+    },
+    'link:rotated': (link: LinkState) => {
+      control.emit('link:rotated', link);
+      overlay.to(rooms.qr(link.dropId, link.touchpoint)).emit('link:rotated', link);
+    },
+    'obs:status': (status) => control.emit('obs:status', status),
+    'obs:health': (health) => control.emit('obs:health', health),
+    'obs:action-failed': (failure) => control.emit('obs:action-failed', failure),
+  };
+
+  const entries = Object.entries(handlers) as Array<[keyof CoreEventMap, (...args: unknown[]) => void]>;
+  for (const [name, fn] of entries) events.on(name, fn);
+  return () => {
+    for (const [name, fn] of entries) events.off(name, fn);
+  };
+}
