@@ -1,4 +1,5 @@
 import { benchHubLatency } from './hub-latency.bench';
+import { benchObsScene } from './obs-scene.bench';
 import { benchRedirect } from './redirect.bench';
 import { benchStats } from './stats.bench';
 
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
     ['redirect', benchRedirect],
     ['stats', benchStats],
     ['hub', benchHubLatency],
+    ['obs', benchObsScene],
   ];
   for (const [name, run] of benches) {
     if (only && only !== name) continue;

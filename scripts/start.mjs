@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ensureNodeModules } from './ensure-deps.mjs';
 import {
   ELECTRON_READY_MARKER,
   displayProblem,
@@ -102,6 +103,8 @@ function runHeadless(args, reason) {
 
 async function main() {
   const { headless, passThrough } = splitArgs(process.argv.slice(2));
+  // A fresh clone: install packages first (falls back to no Electron binary if it cannot download).
+  ensureNodeModules();
   buildIfNeeded();
   let reason = headless ? 'started with --headless' : null;
   if (!headless) {

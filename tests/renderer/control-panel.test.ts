@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCsp, withCsp } from '../../electron/main/security';
 import { sampleDrop, startTestCore, TEST_TOKEN, type TestCore } from '../support/core-harness';
 import { scan } from '../support/scan';
-import { ensureBuild, ROOT } from '../electron/main/ensure-build';
+import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../electron/main/built-output';
 
 /**
  * The real control panel (the built renderer, served by a real core) driven in real Chromium, the way
@@ -28,7 +28,7 @@ let core: TestCore;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureBuild();
+  assertBuilt(RENDERER_INPUTS, RENDERER_OUTPUTS);
   core = await startTestCore({ rendererDir: join(ROOT, 'out/renderer') });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
@@ -179,12 +179,13 @@ describe('control panel in a browser', () => {
     expect(violations).toEqual([]);
 
     // ...while the policy really is in force: a script injected into the page does not run.
-    const injected = await page.evaluate(() => {
+    // (A string, because this file is type-checked for Node, without the DOM library.)
+    const injected = await page.evaluate(`(() => {
       const script = document.createElement('script');
       script.textContent = 'document.body.dataset.injected = "ran"';
       document.head.append(script);
       return document.body.dataset.injected ?? 'blocked';
-    });
+    })()`);
     expect(injected).toBe('blocked');
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.close();

@@ -80,11 +80,16 @@ export class DropActionsBridge {
 
   /** Puts OBS into the look the drop has reached (start, last minute, sold out), in one batch. */
   private async restoreLook(drop: Drop, why: 'reapply' | 'restock'): Promise<void> {
-    const lastMinuteAt = this.deps.drops.row(drop.id)?.last_minute_at ?? null;
-    const actions = visualStateActions(drop, lastMinuteAt, this.deps.clock.now());
-    if (actions.length === 0) return;
-    const ok = await this.send(drop.id, why, actions);
-    if (ok && why === 'reapply') this.audit(drop.id, 'obs:state-reapplied', { actions });
+    try {
+      const lastMinuteAt = this.deps.drops.row(drop.id)?.last_minute_at ?? null;
+      const actions = visualStateActions(drop, lastMinuteAt, this.deps.clock.now());
+      if (actions.length === 0) return;
+      const ok = await this.send(drop.id, why, actions);
+      if (ok && why === 'reapply') this.audit(drop.id, 'obs:state-reapplied', { actions });
+    } catch (err) {
+      // Started from an event listener: a throw here would be an unhandled rejection.
+      this.deps.log.error('restoring a drop look in OBS failed', { dropId: drop.id, error: String(err) });
+    }
   }
 
   /** Sends the actions as one batch; returns true when OBS did all of them. Never throws. */

@@ -58,17 +58,26 @@ export class ObsService {
       batchTimeoutMs: timings.batchTimeoutMs,
     });
     this.health = new StreamHealthPoller(this.conn, timings.healthIntervalMs, deps.clock, deps.log, (h) =>
-      deps.events.emit('obs:health', h),
+      this.publish(() => deps.events.emit('obs:health', h)),
     );
     this.conn.on('status', (status) => {
       if (status.state !== 'connected') this.health.stop();
-      deps.events.emit('obs:status', status);
+      this.publish(() => deps.events.emit('obs:status', status));
     });
     this.conn.on('connected', () => {
       this.health.start();
       void this.bridge.reapply();
     });
     this.conn.on('outputsChanged', () => void this.health.poll());
+  }
+
+  /** Bus listeners (the hub) run inside our connection code; one of them throwing must not stop it. */
+  private publish(emit: () => void): void {
+    try {
+      emit();
+    } catch (err) {
+      this.deps.log.error('an OBS event listener threw', { error: String(err) });
+    }
   }
 
   /** Starts listening for drop moments and connects if OBS was set up before (or via env). */

@@ -6,9 +6,9 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_CHANNELS } from '../../../shared/ipc';
 import { tempDir } from '../../support/temp-dir';
-import { ensureBuild, ROOT } from './ensure-build';
+import { assertBuilt, ROOT } from './built-output';
 
-beforeAll(() => ensureBuild());
+beforeAll(() => assertBuilt());
 
 describe('built preload (out/preload/index.cjs)', () => {
   /** Runs the preload the way a sandboxed renderer does: CommonJS, where only `electron` can be required. */

@@ -103,4 +103,22 @@ describe('scan counting: dedup, bots and per-minute stats (through HTTP)', () =>
     expect(removed).toBe(2);
     expect(salts()).toEqual(['2026-11-24']);
   });
+
+  it('still recognises returning viewers after a restart mid-drop', async () => {
+    const l = await link('stream');
+    await scan(t.url, `/r/${l.code}?s=qr`, { ip: '203.0.113.50' });
+    const dataDir = t.dataDir;
+    await t.core.close();
+    clock.advance(20 * 60_000);
+    const again = await startTestCore({ clock, keepDataDir: dataDir });
+    try {
+      await scan(again.url, `/r/${l.code}?s=qr`, { ip: '203.0.113.50' });
+      await scan(again.url, `/r/${l.code}?s=qr`, { ip: '203.0.113.51' });
+      const rows = ((await (await again.api(`/api/drops/${dropId}/stats`)).json()) as DropStats).rows;
+      expect(total(rows, 'clicks')).toBe(3);
+      expect(total(rows, 'uniqueClicks')).toBe(2);
+    } finally {
+      await again.core.close();
+    }
+  });
 });
