@@ -11,7 +11,11 @@ const ROUNDS = 3;
 const TOKEN = 'bench-token-0123456789abcdef';
 
 function startBareServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./support/bare-redirect-server.mjs', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./support/bare-redirect-server.mjs', import.meta.url))],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((done) => {
     child.stdout?.on('data', (d: Buffer) => {
       const m = /READY (\S+)/.exec(d.toString());
@@ -40,11 +44,22 @@ export async function benchRedirect(): Promise<string[]> {
     await fetch(`${core.url}/api/drops`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ title: 'Bench', stock: 10, priceCents: 100, currency: 'EUR', durationSec: 600, checkoutUrl: 'https://shop.example.com/checkout' }),
+      body: JSON.stringify({
+        title: 'Bench',
+        stock: 10,
+        priceCents: 100,
+        currency: 'EUR',
+        durationSec: 600,
+        checkoutUrl: 'https://shop.example.com/checkout',
+      }),
     })
   ).json()) as { id: number };
   const link = (await (
-    await fetch(`${core.url}/api/drops/${drop.id}/links`, { method: 'POST', headers, body: JSON.stringify({ touchpoint: 'stream' }) })
+    await fetch(`${core.url}/api/drops/${drop.id}/links`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ touchpoint: 'stream' }),
+    })
   ).json()) as { code: string };
   const scanUrl = `${core.url}/r/${link.code}?s=qr`;
 
@@ -61,7 +76,9 @@ export async function benchRedirect(): Promise<string[]> {
   }
   const base = median(bases);
   const ours = median(ourRuns);
-  const stats = (await (await fetch(`${core.url}/api/drops/${drop.id}/stats`, { headers })).json()) as DropStats;
+  const stats = (await (
+    await fetch(`${core.url}/api/drops/${drop.id}/stats`, { headers })
+  ).json()) as DropStats;
   bare.child.kill('SIGKILL');
   await core.kill('SIGTERM');
   dir.remove();

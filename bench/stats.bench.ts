@@ -20,7 +20,8 @@ function getJson(url: string, headers: Record<string, string>): Promise<unknown>
   });
 }
 
-const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+const pct = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
 /**
  * GET /api/drops/:id/stats on a drop with 1 M recorded scans, next to the same per-minute figures
@@ -28,8 +29,20 @@ const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.leng
  */
 export async function benchStats(): Promise<string[]> {
   const dir = tempDir('dropdeck-bench-stats-');
-  const clock = { t: Date.UTC(2026, 10, 21, 18, 0, 0), now() { return this.t; } } satisfies Clock & { t: number };
-  const core = await startCore({ dataDir: dir.path, port: 0, host: '127.0.0.1', hostToken: TOKEN, clock, env: { DROPDECK_QUIET: '1' } });
+  const clock = {
+    t: Date.UTC(2026, 10, 21, 18, 0, 0),
+    now() {
+      return this.t;
+    },
+  } satisfies Clock & { t: number };
+  const core = await startCore({
+    dataDir: dir.path,
+    port: 0,
+    host: '127.0.0.1',
+    hostToken: TOKEN,
+    clock,
+    env: { DROPDECK_QUIET: '1' },
+  });
   const { services } = core;
   const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
   try {
@@ -37,12 +50,23 @@ export async function benchStats(): Promise<string[]> {
       await fetch(`${core.url}/api/drops`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ title: 'Viral drop', stock: 500, priceCents: 2500, currency: 'EUR', durationSec: 3600, checkoutUrl: 'https://shop.example.com/c' }),
+        body: JSON.stringify({
+          title: 'Viral drop',
+          stock: 500,
+          priceCents: 2500,
+          currency: 'EUR',
+          durationSec: 3600,
+          checkoutUrl: 'https://shop.example.com/c',
+        }),
       })
     ).json()) as { id: number };
     const links = await Promise.all(
       TOUCHPOINTS.map(async (touchpoint) => {
-        const res = await fetch(`${core.url}/api/drops/${drop.id}/links`, { method: 'POST', headers, body: JSON.stringify({ touchpoint, ttlSec: 86400 }) });
+        const res = await fetch(`${core.url}/api/drops/${drop.id}/links`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ touchpoint, ttlSec: 86400 }),
+        });
         return (await res.json()) as { code: string };
       }),
     );
@@ -50,7 +74,7 @@ export async function benchStats(): Promise<string[]> {
 
     // Seed through the real recorder (hashing, dedup, rollup): 1 M scans over one hour.
     const seedStart = performance.now();
-    for (let i = 0; i < CLICKS; ) {
+    for (let i = 0; i < CLICKS;) {
       const batch: Array<Promise<void>> = [];
       for (let j = 0; j < 1000 && i < CLICKS; j++, i++) {
         clock.t = Date.UTC(2026, 10, 21, 18, 0, 0) + Math.floor((i / CLICKS) * 3600_000);
@@ -71,7 +95,7 @@ export async function benchStats(): Promise<string[]> {
     }
     const seedSec = (performance.now() - seedStart) / 1000;
 
-    const timeIt = async (run: () => Promise<unknown> | unknown, n: number): Promise<number[]> => {
+    const timeIt = async (run: () => unknown, n: number): Promise<number[]> => {
       const times: number[] = [];
       for (let i = 0; i < n; i++) {
         const t0 = performance.now();

@@ -22,7 +22,9 @@ export function ensureNodeModules({ skipElectronBinary = false } = {}) {
   const args = ['ci', '--no-audit', '--no-fund'];
   if (!skipElectronBinary && run(npm, args)) return;
   if (!skipElectronBinary) {
-    console.log('Could not download the Electron app shell; installing without it (DropDeck will run headless).');
+    console.log(
+      'Could not download the Electron app shell; installing without it (DropDeck will run headless).',
+    );
   }
   if (!run(npm, args, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' })) {
     console.error('npm could not install DropDeck’s packages; see the errors above.');
@@ -48,7 +50,11 @@ export function ensureTestTools() {
   if (isRoot && has('apt-get')) {
     console.log(`Installing test tools with apt-get: ${missing.join(', ')}…`);
     const env = { DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['update', '-qq'], env) && run('apt-get', ['install', '-y', '-qq', ...missing, 'fonts-dejavu-core'], env)) return;
+    if (
+      run('apt-get', ['update', '-qq'], env) &&
+      run('apt-get', ['install', '-y', '-qq', ...missing, 'fonts-dejavu-core'], env)
+    )
+      return;
   }
   console.error(
     `The tests need ${missing.join(', ')} (a real OBS under Xvfb and a real Chromium).\n` +

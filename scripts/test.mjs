@@ -12,7 +12,8 @@ ensureNodeModules({ skipElectronBinary: true });
 ensureTestTools();
 
 const node = (script, args) =>
-  spawnSync(process.execPath, [join(root, 'node_modules', script), ...args], { cwd: root, stdio: 'inherit' }).status ?? 1;
+  spawnSync(process.execPath, [join(root, 'node_modules', script), ...args], { cwd: root, stdio: 'inherit' })
+    .status ?? 1;
 
 console.log('Building the renderer (control panel + overlays)…');
 if (node('electron-vite/bin/electron-vite.js', ['build']) !== 0) process.exit(1);

@@ -12,9 +12,7 @@ export type DropState = z.infer<typeof DropStateSchema>;
 const Currency = z
   .string()
   .regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO 4217 code such as "EUR"');
-const HttpUrl = z
-  .url({ protocol: /^https?$/, message: 'checkoutUrl must be an http(s) URL' })
-  .max(2000);
+const HttpUrl = z.url({ protocol: /^https?$/, message: 'checkoutUrl must be an http(s) URL' }).max(2000);
 
 export const TierInputSchema = z.object({
   name: z.string().trim().min(1).max(80),
@@ -30,16 +28,27 @@ export const CreateDropSchema = z
     stock: z.int().min(0).max(1_000_000),
     priceCents: z.int().min(0).max(100_000_000),
     currency: Currency,
-    durationSec: z.int().min(10).max(7 * 24 * 3600),
+    durationSec: z
+      .int()
+      .min(10)
+      .max(7 * 24 * 3600),
     checkoutUrl: HttpUrl,
     productId: z.int().positive().optional(),
     /** Extra tiers (e.g. digital-only and physical bundle); the first tier is built from stock/priceCents. */
     tiers: z.array(TierInputSchema).max(20).optional(),
     /** Minutes of members-only buying before the public opens; only `members` touchpoints may buy. */
-    earlyAccessSec: z.int().min(0).max(24 * 3600).default(0),
+    earlyAccessSec: z
+      .int()
+      .min(0)
+      .max(24 * 3600)
+      .default(0),
     perBuyerCap: z.int().min(1).max(1000).optional(),
     /** Rotate the on-screen QR link every N seconds (short-lived tokens); off when absent. */
-    linkRotationSec: z.int().min(30).max(24 * 3600).optional(),
+    linkRotationSec: z
+      .int()
+      .min(30)
+      .max(24 * 3600)
+      .optional(),
     obsActions: ObsDropActionsSchema.optional(),
   })
   .strict();

@@ -142,7 +142,13 @@ export const ClockPingSchema = z.number();
 export const HubRequestSchemas = {
   'link:current': z.object({ dropId: z.int().positive(), touchpoint: z.string().min(1).max(40) }),
   'drop:start': z.object({ dropId: z.int().positive() }),
-  'drop:extend': z.object({ dropId: z.int().positive(), seconds: z.int().min(1).max(24 * 3600) }),
+  'drop:extend': z.object({
+    dropId: z.int().positive(),
+    seconds: z
+      .int()
+      .min(1)
+      .max(24 * 3600),
+  }),
   'drop:end': z.object({ dropId: z.int().positive() }),
   'drop:restock': z.object({
     dropId: z.int().positive(),

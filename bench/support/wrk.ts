@@ -16,10 +16,14 @@ export function haveWrk(): boolean {
   return spawnSync('wrk', ['--version']).error === undefined;
 }
 
-const toMs = (value: string, unit: string): number => Number(value) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? NaN);
+const toMs = (value: string, unit: string): number =>
+  Number(value) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? NaN);
 
 /** Runs wrk (one thread, so the server under test keeps the other core) and parses its report. */
-export async function runWrk(url: string, opts: { connections: number; seconds: number }): Promise<WrkResult> {
+export async function runWrk(
+  url: string,
+  opts: { connections: number; seconds: number },
+): Promise<WrkResult> {
   const script = fileURLToPath(new URL('./vary-visitor.lua', import.meta.url));
   // Async on purpose: a blocked event loop would let the bench's own keep-alive sockets go stale.
   const { stdout: out } = await promisify(execFile)('wrk', [

@@ -112,7 +112,8 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
     publicUrl,
   };
 
-  const resolveToken = (token: string): string | null => (tokenMatches(token, config.hostToken) ? 'host' : null);
+  const resolveToken = (token: string): string | null =>
+    tokenMatches(token, config.hostToken) ? 'host' : null;
   const app = await createHttpApp(services, resolveToken);
   // Before the first request: drops whose time passed while DropDeck was closed are settled first.
   engine.resume();

@@ -74,9 +74,7 @@ export function resolveConfig(
   }
   const host = overrides.host ?? env.DROPDECK_BIND ?? '0.0.0.0';
   const fromEnv = overrides.hostToken ?? env.DROPDECK_HOST_TOKEN;
-  const { token, generated } = fromEnv
-    ? { token: fromEnv, generated: false }
-    : loadOrCreateToken(dataDir);
+  const { token, generated } = fromEnv ? { token: fromEnv, generated: false } : loadOrCreateToken(dataDir);
   const publicUrl = (overrides.publicUrl ?? env.DROPDECK_PUBLIC_URL ?? '').replace(/\/+$/, '');
   return {
     dataDir,

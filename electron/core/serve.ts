@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const core = await startCore({ ...overrides, rendererDir });
 
   if (core.config.hostTokenGenerated) {
-    process.stdout.write(`Host token (saved in ${core.config.dataDir}/host-token): ${core.config.hostToken}\n`);
+    process.stdout.write(
+      `Host token (saved in ${core.config.dataDir}/host-token): ${core.config.hostToken}\n`,
+    );
   }
   const panel = `${core.url}/#token=${core.config.hostToken}`;
   process.stdout.write(
@@ -42,9 +44,13 @@ main().catch((error: unknown) => {
   if (error instanceof NewerDatabaseError) {
     process.stderr.write(`DropDeck cannot open its data: ${error.message}\n`);
   } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-    process.stderr.write(`DropDeck cannot start: the port is in use. Is DropDeck already running? Try --port ${4801}.\n`);
+    process.stderr.write(
+      `DropDeck cannot start: the port is in use. Is DropDeck already running? Try --port ${4801}.\n`,
+    );
   } else {
-    process.stderr.write(`DropDeck failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `DropDeck failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

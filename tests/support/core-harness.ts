@@ -16,7 +16,9 @@ export interface TestCore {
  * Starts a real core (real SQLite file in a temp dir, real HTTP on a loopback port). Tests then talk
  * to it only over HTTP/socket.io, as the control panel does.
  */
-export async function startTestCore(options: StartOptions & { keepDataDir?: string } = {}): Promise<TestCore> {
+export async function startTestCore(
+  options: StartOptions & { keepDataDir?: string } = {},
+): Promise<TestCore> {
   const dir = options.keepDataDir ? null : tempDir();
   const dataDir = options.keepDataDir ?? dir!.path;
   const core = await startCore({
@@ -40,7 +42,11 @@ export async function startTestCore(options: StartOptions & { keepDataDir?: stri
       const h = new Headers(headers);
       if (token) h.set('authorization', `Bearer ${token}`);
       if (json !== undefined) h.set('content-type', 'application/json');
-      return fetch(core.url + path, { ...rest, headers: h, body: json === undefined ? rest.body : JSON.stringify(json) });
+      return fetch(core.url + path, {
+        ...rest,
+        headers: h,
+        body: json === undefined ? rest.body : JSON.stringify(json),
+      });
     },
     async stop() {
       await core.close();

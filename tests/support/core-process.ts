@@ -14,11 +14,29 @@ export interface CoreProcess {
  * Runs `electron/core/serve.ts` in its own Node process (as `npm run serve` does) and waits for its
  * ready line. For tests that must kill the core for real.
  */
-export function startCoreProcess(dataDir: string, token: string, env: NodeJS.ProcessEnv = {}): Promise<CoreProcess> {
+export function startCoreProcess(
+  dataDir: string,
+  token: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CoreProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/core/serve.ts', '--data-dir', dataDir, '--port', '0', '--host', '127.0.0.1'],
-    { cwd: ROOT, env: { ...process.env, DROPDECK_HOST_TOKEN: token, DROPDECK_QUIET: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--import',
+      'tsx',
+      'electron/core/serve.ts',
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DROPDECK_HOST_TOKEN: token, DROPDECK_QUIET: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((resolveReady, reject) => {

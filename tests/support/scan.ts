@@ -4,7 +4,11 @@ export const PHONE_UA =
 export const SLACK_PREVIEW_UA = 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)';
 
 /** GET /r/:code as a viewer would, without following the redirect. `ip` goes via X-Forwarded-For from loopback. */
-export function scan(baseUrl: string, path: string, opts: { ua?: string; ip?: string } = {}): Promise<Response> {
+export function scan(
+  baseUrl: string,
+  path: string,
+  opts: { ua?: string; ip?: string } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { 'user-agent': opts.ua ?? PHONE_UA };
   if (opts.ip) headers['x-forwarded-for'] = opts.ip;
   return fetch(baseUrl + path, { redirect: 'manual', headers });

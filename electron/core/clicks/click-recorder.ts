@@ -54,11 +54,17 @@ export class ClickRecorder {
     this.insertClick = db.prepare(
       'INSERT INTO clicks (at, link_code, drop_id, touchpoint_id, via, visitor_id, is_unique, is_bot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.insertOrphan = db.prepare('INSERT INTO orphan_visits (at, code, reason, is_bot) VALUES (?, ?, ?, ?)');
+    this.insertOrphan = db.prepare(
+      'INSERT INTO orphan_visits (at, code, reason, is_bot) VALUES (?, ?, ?, ?)',
+    );
     this.writeBatch = db.transaction((batch: Pending[]) => {
-      const rollup = new Map<string, { dropId: number; minute: number; touchpointId: number; n: ClickCounts }>();
+      const rollup = new Map<
+        string,
+        { dropId: number; minute: number; touchpointId: number; n: ClickCounts }
+      >();
       for (const p of batch) {
-        if (p.kind === 'orphan') this.insertOrphan.run(p.at, p.input.code, p.input.reason, p.input.bot ? 1 : 0);
+        if (p.kind === 'orphan')
+          this.insertOrphan.run(p.at, p.input.code, p.input.reason, p.input.bot ? 1 : 0);
         else this.writeClick(p.input, p.at, rollup);
       }
       for (const r of rollup.values()) this.stats.addClicks(r.dropId, r.minute, r.touchpointId, r.n);
@@ -111,7 +117,11 @@ export class ClickRecorder {
     }
   }
 
-  private writeClick(c: ClickInput, at: number, rollup: Map<string, { dropId: number; minute: number; touchpointId: number; n: ClickCounts }>): void {
+  private writeClick(
+    c: ClickInput,
+    at: number,
+    rollup: Map<string, { dropId: number; minute: number; touchpointId: number; n: ClickCounts }>,
+  ): void {
     const { current, previous } = this.visitors.ids(c.ip, c.userAgent, at);
     const unique = !c.bot && this.dedup.firstInWindow(c.code, current, previous, at);
     this.insertClick.run(at, c.code, c.dropId, c.touchpointId, c.via, current, unique ? 1 : 0, c.bot ? 1 : 0);
@@ -119,7 +129,12 @@ export class ClickRecorder {
     const key = `${c.dropId}:${minute}:${c.touchpointId}`;
     let entry = rollup.get(key);
     if (!entry) {
-      entry = { dropId: c.dropId, minute, touchpointId: c.touchpointId, n: { clicks: 0, unique: 0, qr: 0, bot: 0 } };
+      entry = {
+        dropId: c.dropId,
+        minute,
+        touchpointId: c.touchpointId,
+        n: { clicks: 0, unique: 0, qr: 0, bot: 0 },
+      };
       rollup.set(key, entry);
     }
     if (c.bot) {

@@ -27,7 +27,10 @@ export class DedupWindow {
   /** True when neither id scanned this link in the last hour; then remembers `current`. */
   firstInWindow(code: string, current: Buffer, previous: Buffer, at: number): boolean {
     const k = key(code, current);
-    const last = Math.max(this.lastSeen.get(k) ?? -Infinity, this.lastSeen.get(key(code, previous)) ?? -Infinity);
+    const last = Math.max(
+      this.lastSeen.get(k) ?? -Infinity,
+      this.lastSeen.get(key(code, previous)) ?? -Infinity,
+    );
     this.lastSeen.set(k, at);
     return at - last >= UNIQUE_WINDOW_MS;
   }

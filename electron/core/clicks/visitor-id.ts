@@ -18,7 +18,9 @@ export class VisitorIds {
   private cache = new Map<string, Buffer>();
 
   constructor(db: Database.Database) {
-    this.insertSalt = db.prepare('INSERT OR IGNORE INTO visitor_salts (day, salt, created_at) VALUES (?, ?, ?)');
+    this.insertSalt = db.prepare(
+      'INSERT OR IGNORE INTO visitor_salts (day, salt, created_at) VALUES (?, ?, ?)',
+    );
     this.selectSalt = db.prepare<[string], { salt: Buffer }>('SELECT salt FROM visitor_salts WHERE day = ?');
     this.deleteOld = db.prepare('DELETE FROM visitor_salts WHERE created_at <= ?');
   }

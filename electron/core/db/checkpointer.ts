@@ -28,7 +28,9 @@ export function startCheckpointer(file: string, log: Logger, intervalMs = 1000):
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, modulePath, intervalMs } });
   worker.on('message', (m: unknown) => log.warn('WAL checkpoint failed', { error: String(m) }));
-  worker.on('error', (e) => log.error('WAL checkpoint worker stopped; falling back to auto-checkpoints', { error: String(e) }));
+  worker.on('error', (e) =>
+    log.error('WAL checkpoint worker stopped; falling back to auto-checkpoints', { error: String(e) }),
+  );
   worker.unref();
   return {
     stop: () =>

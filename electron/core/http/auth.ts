@@ -34,15 +34,18 @@ const PUBLIC_API = new Set(['/api/health', '/api/openapi.json']);
  */
 export function installAuth(app: FastifyInstance, resolve: TokenResolver): void {
   app.decorateRequest('actor', '');
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', (req, _reply, done) => {
     const path = req.url.split('?')[0];
-    if (!path.startsWith('/api/') || PUBLIC_API.has(path)) return;
+    if (!path.startsWith('/api/') || PUBLIC_API.has(path)) return done();
     const token = bearerToken(req);
     if (!token) {
-      throw new AppError('unauthorized', 'Missing bearer token: send "Authorization: Bearer <host token>".');
+      return done(
+        new AppError('unauthorized', 'Missing bearer token: send "Authorization: Bearer <host token>".'),
+      );
     }
     const actor = resolve(token);
-    if (!actor) throw new AppError('unauthorized', 'That token is not valid for this DropDeck.');
+    if (!actor) return done(new AppError('unauthorized', 'That token is not valid for this DropDeck.'));
     req.actor = actor;
+    done();
   });
 }

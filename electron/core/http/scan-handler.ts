@@ -8,7 +8,9 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** True for the requests the scan handler answers: GET/HEAD under `/r/`. */
 export function isScanRequest(req: IncomingMessage): boolean {
-  return (req.method === 'GET' || req.method === 'HEAD') && req.url !== undefined && req.url.startsWith('/r/');
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') && req.url !== undefined && req.url.startsWith('/r/')
+  );
 }
 
 /**
@@ -38,7 +40,9 @@ export function createScanHandler(s: CoreServices): (req: IncomingMessage, res: 
     const via = q !== -1 && new URLSearchParams(url.slice(q + 1)).get('s') === 'qr' ? 'qr' : 'link';
     const userAgent = req.headers['user-agent'] ?? '';
     const bot = looksLikeBot(userAgent, req.method ?? 'GET');
-    const resolution = SHORT_CODE_PATTERN.test(code) ? s.links.resolve(code) : ({ status: 'unknown', link: null } as const);
+    const resolution = SHORT_CODE_PATTERN.test(code)
+      ? s.links.resolve(code)
+      : ({ status: 'unknown', link: null } as const);
 
     if (resolution.status !== 'ok') {
       void s.clicks.recordOrphan({ code: code.slice(0, 64), reason: resolution.status, bot }).then(() => {
@@ -54,10 +58,23 @@ export function createScanHandler(s: CoreServices): (req: IncomingMessage, res: 
     }
     const { link, location } = resolution;
     void s.clicks
-      .record({ code, dropId: link.drop_id, touchpointId: link.touchpoint_id, via, ip: clientIp(req), userAgent, bot })
+      .record({
+        code,
+        dropId: link.drop_id,
+        touchpointId: link.touchpoint_id,
+        via,
+        ip: clientIp(req),
+        userAgent,
+        bot,
+      })
       .then(() => {
         // Nobody should cache a scan: every one must reach us to be counted.
-        res.writeHead(302, { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-length': 0 });
+        res.writeHead(302, {
+          location,
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+          'content-length': 0,
+        });
         res.end();
       });
   };

@@ -80,4 +80,3 @@ export async function createHttpApp(s: CoreServices, resolveToken: TokenResolver
   }
   return app;
 }
-

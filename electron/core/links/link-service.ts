@@ -36,28 +36,40 @@ export class LinkService {
 
   create(dropId: number, touchpointKey: string, ttlSec: number | undefined, actor: string): Link {
     const now = this.clock.now();
-    return this.db.transaction(() => {
-      if (!this.drops.row(dropId)) throw notFound(`Drop ${dropId}`);
-      const tp = this.touchpoints.findByKey(touchpointKey);
-      if (!tp) {
-        throw new AppError(
-          'not_found',
-          `Unknown touchpoint "${touchpointKey}". Create it first with POST /api/touchpoints, or use one of: ` +
-            this.touchpoints.list().map((t) => t.key).join(', '),
-        );
-      }
-      const row = {
-        code: newShortCode(),
-        drop_id: dropId,
-        touchpoint_id: tp.id,
-        created_at: now,
-        expires_at: now + (ttlSec ?? DEFAULT_LINK_TTL_SEC) * 1000,
-        created_by: actor,
-      };
-      this.repo.insert(row);
-      this.audit.record({ actor, action: 'link:create', subjectType: 'drop', subjectId: dropId, detail: { code: row.code, touchpoint: tp.key }, at: now });
-      return this.toLink({ ...row, revoked_at: null }, tp.key);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        if (!this.drops.row(dropId)) throw notFound(`Drop ${dropId}`);
+        const tp = this.touchpoints.findByKey(touchpointKey);
+        if (!tp) {
+          throw new AppError(
+            'not_found',
+            `Unknown touchpoint "${touchpointKey}". Create it first with POST /api/touchpoints, or use one of: ` +
+              this.touchpoints
+                .list()
+                .map((t) => t.key)
+                .join(', '),
+          );
+        }
+        const row = {
+          code: newShortCode(),
+          drop_id: dropId,
+          touchpoint_id: tp.id,
+          created_at: now,
+          expires_at: now + (ttlSec ?? DEFAULT_LINK_TTL_SEC) * 1000,
+          created_by: actor,
+        };
+        this.repo.insert(row);
+        this.audit.record({
+          actor,
+          action: 'link:create',
+          subjectType: 'drop',
+          subjectId: dropId,
+          detail: { code: row.code, touchpoint: tp.key },
+          at: now,
+        });
+        return this.toLink({ ...row, revoked_at: null }, tp.key);
+      })
+      .immediate();
   }
 
   /** The touchpoint's live link for this drop, created when there is none (QR overlays call this). */
@@ -72,16 +84,25 @@ export class LinkService {
 
   revoke(code: string, actor: string): Link {
     const now = this.clock.now();
-    return this.db.transaction(() => {
-      const row = this.repo.get(code);
-      if (!row) throw notFound(`Link ${code}`);
-      if (row.revoked_at !== null) throw new AppError('gone', `Link ${code} was already revoked.`);
-      this.repo.revoke(code, now);
-      this.cache.delete(code);
-      this.audit.record({ actor, action: 'link:revoke', subjectType: 'drop', subjectId: row.drop_id, detail: { code }, at: now });
-      const tp = this.touchpoints.findById(row.touchpoint_id);
-      return this.toLink({ ...row, revoked_at: now }, tp?.key ?? '?');
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const row = this.repo.get(code);
+        if (!row) throw notFound(`Link ${code}`);
+        if (row.revoked_at !== null) throw new AppError('gone', `Link ${code} was already revoked.`);
+        this.repo.revoke(code, now);
+        this.cache.delete(code);
+        this.audit.record({
+          actor,
+          action: 'link:revoke',
+          subjectType: 'drop',
+          subjectId: row.drop_id,
+          detail: { code },
+          at: now,
+        });
+        const tp = this.touchpoints.findById(row.touchpoint_id);
+        return this.toLink({ ...row, revoked_at: now }, tp?.key ?? '?');
+      })
+      .immediate();
   }
 
   list(dropId: number): Link[] {

@@ -40,11 +40,20 @@ export class LinksRepo {
     this.currentStmt = db.prepare<[number, number, number], LinkRow>(`
       SELECT * FROM links WHERE drop_id = ? AND touchpoint_id = ? AND revoked_at IS NULL AND expires_at > ?
       ORDER BY created_at DESC LIMIT 1`);
-    this.byDrop = db.prepare<[number], LinkRow>('SELECT * FROM links WHERE drop_id = ? ORDER BY created_at DESC');
+    this.byDrop = db.prepare<[number], LinkRow>(
+      'SELECT * FROM links WHERE drop_id = ? ORDER BY created_at DESC',
+    );
   }
 
   insert(row: Omit<LinkRow, 'revoked_at'>): void {
-    this.insertStmt.run(row.code, row.drop_id, row.touchpoint_id, row.created_at, row.expires_at, row.created_by);
+    this.insertStmt.run(
+      row.code,
+      row.drop_id,
+      row.touchpoint_id,
+      row.created_at,
+      row.expires_at,
+      row.created_by,
+    );
   }
 
   resolve(code: string): ResolvedLinkRow | undefined {

@@ -43,11 +43,26 @@ export class StatsRepo {
    * every KPI (clicks, unique clicks, QR scans).
    */
   addClicks(dropId: number, minute: number, touchpointId: number, n: ClickCounts): void {
-    this.addClickStmt.run({ dropId, minute, touchpointId, clicks: n.clicks, unique: n.unique, qr: n.qr, bot: n.bot });
+    this.addClickStmt.run({
+      dropId,
+      minute,
+      touchpointId,
+      clicks: n.clicks,
+      unique: n.unique,
+      qr: n.qr,
+      bot: n.bot,
+    });
   }
 
   /** A purchase adds (1, units, cents); a refund adds (-1?, -units, -cents) as the ledger decides. */
-  addSale(dropId: number, minute: number, touchpointId: number, sales: number, units: number, revenueCents: number): void {
+  addSale(
+    dropId: number,
+    minute: number,
+    touchpointId: number,
+    sales: number,
+    units: number,
+    revenueCents: number,
+  ): void {
     this.addSaleStmt.run(dropId, minute, touchpointId, sales, units, revenueCents);
   }
 

@@ -36,4 +36,3 @@ export function linkProblemPage(problem: LinkProblem): { status: number; html: s
 <body><main><h1>${title}</h1><p>${body}</p></main></body></html>`;
   return { status, html };
 }
-

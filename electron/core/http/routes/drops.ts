@@ -19,7 +19,13 @@ export function dropRoutes(app: ZodApp, s: CoreServices): void {
       const now = s.clock.now();
       const drop = s.db.transaction(() => {
         const id = s.drops.create(req.body, req.actor, now);
-        s.audit.record({ actor: req.actor, action: 'drop:create', subjectType: 'drop', subjectId: id, at: now });
+        s.audit.record({
+          actor: req.actor,
+          action: 'drop:create',
+          subjectType: 'drop',
+          subjectId: id,
+          at: now,
+        });
         return s.drops.get(id);
       })();
       if (!drop) throw new AppError('internal', 'drop vanished after insert');
@@ -71,11 +77,21 @@ export function dropRoutes(app: ZodApp, s: CoreServices): void {
         const current = s.drops.get(id);
         if (!current) throw notFound(`Drop ${id}`);
         if (current.state !== 'draft' && current.state !== 'scheduled') {
-          throw new AppError('invalid_transition', `Drop ${id} is ${current.state}; only drafts and scheduled drops can be edited.`);
+          throw new AppError(
+            'invalid_transition',
+            `Drop ${id} is ${current.state}; only drafts and scheduled drops can be edited.`,
+          );
         }
         s.drops.update(id, req.body, now);
         if (req.body.checkoutUrl !== undefined) s.links.forgetDrop(id);
-        s.audit.record({ actor: req.actor, action: 'drop:update', subjectType: 'drop', subjectId: id, detail: req.body, at: now });
+        s.audit.record({
+          actor: req.actor,
+          action: 'drop:update',
+          subjectType: 'drop',
+          subjectId: id,
+          detail: req.body,
+          at: now,
+        });
         return s.drops.get(id);
       })();
       if (!drop) throw notFound(`Drop ${id}`);

@@ -59,7 +59,12 @@ export function linkRoutes(app: ZodApp, s: CoreServices): void {
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
         response: {
           200: z.array(
-            z.object({ at: z.int(), code: z.string(), reason: z.enum(['unknown', 'expired', 'revoked']), bot: z.boolean() }),
+            z.object({
+              at: z.int(),
+              code: z.string(),
+              reason: z.enum(['unknown', 'expired', 'revoked']),
+              bot: z.boolean(),
+            }),
           ),
         },
       },

@@ -26,7 +26,14 @@ export function touchpointRoutes(app: ZodApp, s: CoreServices): void {
       const created = s.db.transaction(() => {
         const tp = s.touchpoints.create(req.body, now);
         if (tp) {
-          s.audit.record({ actor: req.actor, action: 'touchpoint:create', subjectType: 'touchpoint', subjectId: tp.key, detail: req.body, at: now });
+          s.audit.record({
+            actor: req.actor,
+            action: 'touchpoint:create',
+            subjectType: 'touchpoint',
+            subjectId: tp.key,
+            detail: req.body,
+            at: now,
+          });
         }
         return tp;
       })();

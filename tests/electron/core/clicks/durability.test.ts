@@ -18,9 +18,19 @@ describe('durability: kill -9 in the middle of a scan burst', () => {
 
   it('loses no scan whose viewer got the redirect', async () => {
     proc = await startCoreProcess(dir.path, TEST_TOKEN);
-    const drop = (await (await fetch(`${proc.url}/api/drops`, { method: 'POST', headers: auth, body: JSON.stringify(sampleDrop()) })).json()) as { id: number };
+    const drop = (await (
+      await fetch(`${proc.url}/api/drops`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify(sampleDrop()),
+      })
+    ).json()) as { id: number };
     const link = (await (
-      await fetch(`${proc.url}/api/drops/${drop.id}/links`, { method: 'POST', headers: auth, body: JSON.stringify({ touchpoint: 'stream' }) })
+      await fetch(`${proc.url}/api/drops/${drop.id}/links`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ touchpoint: 'stream' }),
+      })
     ).json()) as Link;
 
     // 40 viewers scanning as fast as they can; the core is killed while they are at it.
@@ -45,7 +55,9 @@ describe('durability: kill -9 in the middle of a scan burst', () => {
     const answeredBeforeKill = answered;
 
     proc = await startCoreProcess(dir.path, TEST_TOKEN);
-    const stats = (await (await fetch(`${proc.url}/api/drops/${drop.id}/stats`, { headers: auth })).json()) as DropStats;
+    const stats = (await (
+      await fetch(`${proc.url}/api/drops/${drop.id}/stats`, { headers: auth })
+    ).json()) as DropStats;
     const stored = stats.rows.reduce((n, r) => n + r.clicks, 0);
     expect(answeredBeforeKill).toBeGreaterThanOrEqual(1500);
     expect(stored).toBeGreaterThanOrEqual(answeredBeforeKill);

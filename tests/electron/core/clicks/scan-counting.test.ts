@@ -16,15 +16,20 @@ describe('scan counting: dedup, bots and per-minute stats (through HTTP)', () =>
   beforeEach(async () => {
     clock = new ManualClock(Date.UTC(2026, 10, 21, 18, 0, 5));
     t = await startTestCore({ clock });
-    dropId = ((await (await t.api('/api/drops', { method: 'POST', json: sampleDrop() })).json()) as { id: number }).id;
+    dropId = (
+      (await (await t.api('/api/drops', { method: 'POST', json: sampleDrop() })).json()) as { id: number }
+    ).id;
   });
   afterEach(() => t.stop());
 
   const link = async (touchpoint: string): Promise<Link> =>
-    (await (await t.api(`/api/drops/${dropId}/links`, { method: 'POST', json: { touchpoint } })).json()) as Link;
+    (await (
+      await t.api(`/api/drops/${dropId}/links`, { method: 'POST', json: { touchpoint } })
+    ).json()) as Link;
   const stats = async (): Promise<StatsRow[]> =>
     ((await (await t.api(`/api/drops/${dropId}/stats`)).json()) as DropStats).rows;
-  const total = (rows: StatsRow[], key: keyof StatsRow): number => rows.reduce((n, r) => n + (r[key] as number), 0);
+  const total = (rows: StatsRow[], key: keyof StatsRow): number =>
+    rows.reduce((n, r) => n + (r[key] as number), 0);
 
   it('counts a repeat scan by the same visitor within an hour as a click but not a unique click', async () => {
     const l = await link('stream');
@@ -59,7 +64,11 @@ describe('scan counting: dedup, bots and per-minute stats (through HTTP)', () =>
     const preview = await scan(t.url, `/r/${l.code}`, { ua: SLACK_PREVIEW_UA });
     expect(preview.status).toBe(302);
     await scan(t.url, `/r/${l.code}`, { ua: 'Googlebot/2.1 (+http://www.google.com/bot.html)' });
-    await fetch(`${t.url}/r/${l.code}`, { method: 'HEAD', redirect: 'manual', headers: { 'user-agent': PHONE_UA } });
+    await fetch(`${t.url}/r/${l.code}`, {
+      method: 'HEAD',
+      redirect: 'manual',
+      headers: { 'user-agent': PHONE_UA },
+    });
     await scan(t.url, `/r/${l.code}`, { ua: PHONE_UA });
     const rows = await stats();
     expect(total(rows, 'clicks')).toBe(1);
@@ -77,11 +86,43 @@ describe('scan counting: dedup, bots and per-minute stats (through HTTP)', () =>
     clock.advance(60_000);
     await scan(t.url, `/r/${stream.code}`, { ip: '198.51.100.4' });
     expect(await stats()).toEqual([
-      { minute: minute0, touchpoint: 'stream', clicks: 2, uniqueClicks: 2, qrScans: 2, botClicks: 0, sales: 0, units: 0, revenueCents: 0 },
-      { minute: minute0, touchpoint: 'venue', clicks: 1, uniqueClicks: 1, qrScans: 1, botClicks: 0, sales: 0, units: 0, revenueCents: 0 },
-      { minute: minute0 + 60_000, touchpoint: 'stream', clicks: 1, uniqueClicks: 1, qrScans: 0, botClicks: 0, sales: 0, units: 0, revenueCents: 0 },
+      {
+        minute: minute0,
+        touchpoint: 'stream',
+        clicks: 2,
+        uniqueClicks: 2,
+        qrScans: 2,
+        botClicks: 0,
+        sales: 0,
+        units: 0,
+        revenueCents: 0,
+      },
+      {
+        minute: minute0,
+        touchpoint: 'venue',
+        clicks: 1,
+        uniqueClicks: 1,
+        qrScans: 1,
+        botClicks: 0,
+        sales: 0,
+        units: 0,
+        revenueCents: 0,
+      },
+      {
+        minute: minute0 + 60_000,
+        touchpoint: 'stream',
+        clicks: 1,
+        uniqueClicks: 1,
+        qrScans: 0,
+        botClicks: 0,
+        sales: 0,
+        units: 0,
+        revenueCents: 0,
+      },
     ]);
-    const windowed = (await (await t.api(`/api/drops/${dropId}/stats?from=${minute0 + 60_000}`)).json()) as DropStats;
+    const windowed = (await (
+      await t.api(`/api/drops/${dropId}/stats?from=${minute0 + 60_000}`)
+    ).json()) as DropStats;
     expect(windowed.rows).toHaveLength(1);
   });
 
@@ -94,7 +135,11 @@ describe('scan counting: dedup, bots and per-minute stats (through HTTP)', () =>
     expect(total(await stats(), 'uniqueClicks')).toBe(1);
 
     const salts = (): string[] =>
-      (t.core.services.db.prepare('SELECT day FROM visitor_salts ORDER BY day').all() as Array<{ day: string }>).map((r) => r.day);
+      (
+        t.core.services.db.prepare('SELECT day FROM visitor_salts ORDER BY day').all() as Array<{
+          day: string;
+        }>
+      ).map((r) => r.day);
     expect(salts()).toEqual(['2026-11-21', '2026-11-22']);
     clock.t = Date.UTC(2026, 10, 24, 1, 0);
     const fresh = await link('stream');

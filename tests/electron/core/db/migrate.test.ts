@@ -36,7 +36,9 @@ describe('migrate', () => {
     expect(() => openDatabase(file)).toThrow(/newer DropDeck.*Update DropDeck/);
     const check = new Database(file);
     expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 5);
-    expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'drops'").get()).toEqual({ n: 0 });
+    expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'drops'").get()).toEqual({
+      n: 0,
+    });
     check.close();
   });
 
@@ -54,7 +56,9 @@ describe('migrate', () => {
 
   it('insists that migrations are numbered without gaps', () => {
     const db = new Database(':memory:');
-    expect(() => migrate(db, [{ version: 2, name: 'gap', up: () => undefined }])).toThrow(/must have version 1/);
+    expect(() => migrate(db, [{ version: 2, name: 'gap', up: () => undefined }])).toThrow(
+      /must have version 1/,
+    );
     db.close();
   });
 });

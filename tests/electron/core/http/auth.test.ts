@@ -10,8 +10,17 @@ describe('API authentication', () => {
 
   it('lets anyone check health and read the API description', async () => {
     expect((await t.api('/api/health', { token: null })).status).toBe(200);
-    const doc = (await (await t.api('/api/openapi.json', { token: null })).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/drops', '/api/drops/{id}', '/api/drops/{id}/links', '/api/drops/{id}/stats']));
+    const doc = (await (await t.api('/api/openapi.json', { token: null })).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/drops',
+        '/api/drops/{id}',
+        '/api/drops/{id}/links',
+        '/api/drops/{id}/stats',
+      ]),
+    );
   });
 
   it('refuses /api/* without a token, with a wrong token, or with another scheme', async () => {
@@ -22,7 +31,10 @@ describe('API authentication', () => {
       expect(body.error.code).toBe('unauthorized');
       expect(body.error.message.length).toBeGreaterThan(10);
     }
-    const basic = await t.api('/api/drops', { token: null, headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+    const basic = await t.api('/api/drops', {
+      token: null,
+      headers: { authorization: 'Basic dXNlcjpwYXNz' },
+    });
     expect(basic.status).toBe(401);
   });
 
@@ -30,7 +42,14 @@ describe('API authentication', () => {
     const res = await t.api('/api/drops', {
       token: null,
       method: 'POST',
-      json: { title: 'x', stock: 1, priceCents: 1, currency: 'EUR', durationSec: 60, checkoutUrl: 'https://a.example' },
+      json: {
+        title: 'x',
+        stock: 1,
+        priceCents: 1,
+        currency: 'EUR',
+        durationSec: 60,
+        checkoutUrl: 'https://a.example',
+      },
     });
     expect(res.status).toBe(401);
     expect(await (await t.api('/api/drops')).json()).toEqual([]);

@@ -12,10 +12,21 @@ describe('drops CRUD', () => {
   afterAll(() => t.stop());
 
   it('creates a draft drop and reads it back with state, stock, sold and endsAt', async () => {
-    const res = await t.api('/api/drops', { method: 'POST', json: sampleDrop({ title: 'Tote bag', stock: 40 }) });
+    const res = await t.api('/api/drops', {
+      method: 'POST',
+      json: sampleDrop({ title: 'Tote bag', stock: 40 }),
+    });
     expect(res.status).toBe(201);
     const drop = (await res.json()) as Drop;
-    expect(drop).toMatchObject({ title: 'Tote bag', state: 'draft', stock: 40, sold: 0, endsAt: null, priceCents: 2500, currency: 'EUR' });
+    expect(drop).toMatchObject({
+      title: 'Tote bag',
+      state: 'draft',
+      stock: 40,
+      sold: 0,
+      endsAt: null,
+      priceCents: 2500,
+      currency: 'EUR',
+    });
     const again = (await (await t.api(`/api/drops/${drop.id}`)).json()) as Drop;
     expect(again).toEqual(drop);
     const list = (await (await t.api('/api/drops')).json()) as Drop[];
@@ -39,17 +50,29 @@ describe('drops CRUD', () => {
     const before = ((await (await t.api('/api/drops')).json()) as Drop[]).length;
     const res = await t.api('/api/drops', {
       method: 'POST',
-      json: { title: '', stock: -3, priceCents: 12.5, currency: 'euro', durationSec: 1, checkoutUrl: 'javascript:alert(1)' },
+      json: {
+        title: '',
+        stock: -3,
+        priceCents: 12.5,
+        currency: 'euro',
+        durationSec: 1,
+        checkoutUrl: 'javascript:alert(1)',
+      },
     });
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as ErrorBody;
     expect(error.code).toBe('bad_request');
-    for (const field of ['title', 'stock', 'priceCents', 'currency', 'durationSec', 'checkoutUrl']) expect(error.message).toContain(field);
+    for (const field of ['title', 'stock', 'priceCents', 'currency', 'durationSec', 'checkoutUrl'])
+      expect(error.message).toContain(field);
     expect(((await (await t.api('/api/drops')).json()) as Drop[]).length).toBe(before);
   });
 
   it('answers malformed JSON, unknown fields and unknown ids with 4xx, never 500', async () => {
-    const broken = await t.api('/api/drops', { method: 'POST', body: '{"title": ', headers: { 'content-type': 'application/json' } });
+    const broken = await t.api('/api/drops', {
+      method: 'POST',
+      body: '{"title": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as ErrorBody).error.code).toBe('bad_request');
 
@@ -63,7 +86,10 @@ describe('drops CRUD', () => {
   });
 
   it('refuses a body over 1 MiB with 413', async () => {
-    const res = await t.api('/api/drops', { method: 'POST', json: sampleDrop({ title: 'x'.repeat(1_100_000) }) });
+    const res = await t.api('/api/drops', {
+      method: 'POST',
+      json: sampleDrop({ title: 'x'.repeat(1_100_000) }),
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as ErrorBody).error.code).toBe('payload_too_large');
   });
