@@ -66,6 +66,8 @@ function runElectron(binary, args) {
     const env = { ...process.env };
     // Set by some tools; it would make the Electron binary behave as plain Node.
     delete env.ELECTRON_RUN_AS_NODE;
+    // Dev builds of better-sqlite3 match this Node, not Electron: the host runs the core with it.
+    env.DROPDECK_CORE_NODE = process.execPath;
     let sawReady = false;
     const started = spawn(binary, [root, ...args], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
     child = started;

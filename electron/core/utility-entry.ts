@@ -32,6 +32,8 @@ function readOptions(): ConfigOverrides {
 
 function report(message: CoreToHostMessage): void {
   if (parentPort) parentPort.postMessage(message);
+  // Forked by a dev launcher as a plain Node child (see electron/main/node-core-fork.ts).
+  else if (process.send) process.send(message);
   else if (message.type === 'ready') process.stdout.write(`DropDeck core ready on ${message.url}\n`);
 }
 
@@ -52,6 +54,9 @@ async function main(): Promise<void> {
   };
   parentPort?.on('message', (event) => {
     if ((event.data as HostToCoreMessage | null)?.type === 'shutdown') stop();
+  });
+  process.on('message', (message) => {
+    if ((message as HostToCoreMessage | null)?.type === 'shutdown') stop();
   });
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

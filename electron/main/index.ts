@@ -6,6 +6,7 @@ import { CoreSupervisor, type CoreReady, type CrashInfo } from './core-process';
 import { registerIpc } from './ipc';
 import { applySessionPolicy, guardWebContents, isSafeExternalUrl } from './security';
 import { createMainWindow, logError } from './window';
+import { nodeCoreFork } from './node-core-fork';
 
 /**
  * The thin desktop host: start the core in a utility process, show its control panel in one hardened
@@ -116,7 +117,9 @@ function startHost(): void {
       applySessionPolicy(session.defaultSession, () => appOrigin);
       registerIpc({ appOrigin: () => appOrigin, hostToken: () => hostToken, version: app.getVersion() });
       supervisor = new CoreSupervisor({
-        fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+        fork: process.env.DROPDECK_CORE_NODE
+          ? nodeCoreFork(process.env.DROPDECK_CORE_NODE)
+          : (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
         entry: join(here, 'core.js'),
         coreOptions: coreOptionsFromArgv(),
         onReady: onCoreReady,
