@@ -11,7 +11,11 @@ function chartOptions(width: number): uPlot.Options {
     width,
     height: HEIGHT,
     legend: { show: true },
-    scales: { x: { time: true } },
+    scales: {
+      x: { time: true },
+      // Never fractions of a scan on the y axis.
+      y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] },
+    },
     axes: [
       { stroke: '#9aa3b2', grid: { stroke: '#262b36' } },
       { stroke: '#9aa3b2', grid: { stroke: '#262b36' } },
@@ -47,7 +51,15 @@ function MinuteChart({ rows }: { rows: readonly StatsRow[] }) {
   }, []);
 
   useEffect(() => {
-    plot.current?.setData(toChartColumns(rows));
+    const chart = plot.current;
+    if (!chart) return;
+    const columns = toChartColumns(rows);
+    chart.setData(columns);
+    // Early in a drop there are one or two minutes of data, which uPlot would stretch over years:
+    // always show at least the last ten minutes.
+    const xs = columns[0];
+    if (xs.length > 0)
+      chart.setScale('x', { min: Math.min(xs[0], xs[xs.length - 1] - 600), max: xs[xs.length - 1] + 30 });
   }, [rows]);
 
   return <div ref={container} />;
