@@ -4,6 +4,8 @@ import { SHORT_CODE_PATTERN } from '../links/short-code';
 import type { CoreServices } from '../services';
 import { linkProblemPage } from './pages/link-problem-page';
 
+/** `s=qr` among the query parameters: the QR payload marks scans apart from plain clicks. */
+const QR_MARK = /(?:^|&)s=qr(?:&|$)/;
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** True for the requests the scan handler answers: GET/HEAD under `/r/`. */
@@ -37,7 +39,7 @@ export function createScanHandler(s: CoreServices): (req: IncomingMessage, res: 
     const url = req.url ?? '/r/';
     const q = url.indexOf('?');
     const code = url.slice(3, q === -1 ? undefined : q).replace(/\/$/, '');
-    const via = q !== -1 && new URLSearchParams(url.slice(q + 1)).get('s') === 'qr' ? 'qr' : 'link';
+    const via = q !== -1 && QR_MARK.test(url.slice(q + 1)) ? 'qr' : 'link';
     const userAgent = req.headers['user-agent'] ?? '';
     const bot = looksLikeBot(userAgent, req.method ?? 'GET');
     const resolution = SHORT_CODE_PATTERN.test(code)
