@@ -5,7 +5,7 @@ import { startCoreProcess } from '../tests/support/core-process';
 import { tempDir } from '../tests/support/temp-dir';
 import { haveWrk, runWrk, type WrkResult } from './support/wrk';
 
-const CONNECTIONS = 50;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 3;
 const TOKEN = 'bench-token-0123456789abcdef';
