@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import jsQR from 'jsqr';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCsp, withCsp } from '../../electron/main/security';
 import { sampleDrop, startTestCore, TEST_TOKEN, type TestCore } from '../support/core-harness';
+import { launchChromium } from '../support/chromium';
 import { scan } from '../support/scan';
 import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../electron/main/built-output';
 
@@ -14,23 +15,13 @@ import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../electro
  * QR link — and a co-host's phone following along live through the hub.
  */
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 let core: TestCore;
 let browser: Browser;
 
 beforeAll(async () => {
   assertBuilt(RENDERER_INPUTS, RENDERER_OUTPUTS);
   core = await startTestCore({ rendererDir: join(ROOT, 'out/renderer') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

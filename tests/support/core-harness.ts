@@ -1,3 +1,4 @@
+import type { Drop } from '../../shared/drops';
 import { startCore, type CoreHandle, type StartOptions } from '../../electron/core/app';
 import { tempDir } from './temp-dir';
 
@@ -64,3 +65,13 @@ export const sampleDrop = (over: Record<string, unknown> = {}): Record<string, u
   checkoutUrl: 'https://shop.example.com/checkout/glow-mug?variant=1',
   ...over,
 });
+
+/** Creates a drop from `sampleDrop(over)` and starts it, over HTTP. */
+export async function startLiveDrop(t: TestCore, over: Record<string, unknown> = {}): Promise<Drop> {
+  const created = (await (
+    await t.api('/api/drops', { method: 'POST', json: sampleDrop(over) })
+  ).json()) as Drop;
+  const res = await t.api(`/api/drops/${created.id}/start`, { method: 'POST' });
+  if (res.status !== 200) throw new Error(`could not start drop ${created.id}: ${await res.text()}`);
+  return (await res.json()) as Drop;
+}

@@ -4,7 +4,7 @@ import type { Drop } from '../../../shared/drops';
 import type { DropStats } from '../../../shared/stats';
 import { sampleDrop, startTestCore, type TestCore } from '../../support/core-harness';
 import { scan } from '../../support/scan';
-import { launchChromium, openOverlay } from './browser';
+import { launchChromium, openOverlay } from '../../support/chromium';
 import { assertOverlaysBuilt, RENDERER_DIR } from './overlay-build';
 import { decodeQr, downscale, fromPng, modulePx, quietZoneIsLight } from './qr-pixels';
 

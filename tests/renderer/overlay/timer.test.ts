@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
 import { sampleDrop, startTestCore, type TestCore } from '../../support/core-harness';
-import { hideFor, launchChromium, openOverlay } from './browser';
+import { hideFor, launchChromium, openOverlay } from '../../support/chromium';
 import { assertOverlaysBuilt, RENDERER_DIR } from './overlay-build';
 import { errorMs, readings, RECORD_TIMER, tickErrors, type Reading } from './timer-readings';
 

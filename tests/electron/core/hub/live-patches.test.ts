@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Drop } from '../../../../shared/drops';
 import type { LinkState, PublicDrop, RecentSale, StatsPatch } from '../../../../shared/hub-events';
 import type { Result } from '../../../../shared/result';
-import { sampleDrop, startTestCore, TEST_TOKEN, type TestCore } from '../../../support/core-harness';
+import { startLiveDrop, startTestCore, TEST_TOKEN, type TestCore } from '../../../support/core-harness';
 import { ManualClock } from '../../../support/manual-clock';
 import { scan } from '../../../support/scan';
 import { closeAll, controlSocket, next, overlaySocket, request } from './hub-client';
@@ -18,14 +18,7 @@ afterAll(async () => {
   await t.stop();
 });
 
-async function liveDrop(over: Record<string, unknown> = {}): Promise<Drop> {
-  const created = (await (
-    await t.api('/api/drops', { method: 'POST', json: sampleDrop(over) })
-  ).json()) as Drop;
-  const res = await t.api(`/api/drops/${created.id}/start`, { method: 'POST' });
-  expect(res.status).toBe(200);
-  return (await res.json()) as Drop;
-}
+const liveDrop = (over: Record<string, unknown> = {}): Promise<Drop> => startLiveDrop(t, over);
 
 let sales = 0;
 function sell(drop: Drop, quantity: number, buyerDisplay?: string): Promise<Response> {

@@ -3,7 +3,7 @@ import type { RecentSale } from '../../../../../shared/hub-events';
 import type { Drop } from '../../../../../shared/drops';
 import type { Link } from '../../../../../shared/links';
 import type { Sale } from '../../../../../shared/sales';
-import { sampleDrop, startTestCore, type TestCore } from '../../../../support/core-harness';
+import { sampleDrop, startTestCore, type TestCore, startLiveDrop } from '../../../../support/core-harness';
 import { ManualTimers } from '../../../../support/manual-timers';
 
 let t: TestCore;
@@ -16,14 +16,7 @@ afterEach(async () => {
   await t.stop();
 });
 
-async function liveDrop(over: Record<string, unknown> = {}): Promise<Drop> {
-  const created = (await (
-    await t.api('/api/drops', { method: 'POST', json: sampleDrop(over) })
-  ).json()) as Drop;
-  const res = await t.api(`/api/drops/${created.id}/start`, { method: 'POST' });
-  expect(res.status).toBe(200);
-  return (await res.json()) as Drop;
-}
+const liveDrop = (over: Record<string, unknown> = {}): Promise<Drop> => startLiveDrop(t, over);
 
 let nextId = 1;
 const sale = (dropId: number, over: Record<string, unknown> = {}): Record<string, unknown> => ({
