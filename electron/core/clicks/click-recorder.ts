@@ -28,6 +28,7 @@ type Pending =
   | { kind: 'orphan'; input: OrphanInput; at: number; done: () => void };
 
 const MAX_BATCH = 1000;
+const ROWS_PER_INSERT = 32;
 
 /**
  * Group commit: scans that arrive in the same event-loop turn are written in ONE transaction, and
@@ -39,6 +40,8 @@ export class ClickRecorder {
   private queue: Pending[] = [];
   private scheduled = false;
   private readonly insertClick;
+  /** Bursts insert many rows per statement: one call into SQLite instead of one per scan. */
+  private readonly insertClicks;
   private readonly insertOrphan;
   private readonly writeBatch;
 
@@ -51,9 +54,11 @@ export class ClickRecorder {
     private readonly events: CoreEvents,
     private readonly log: Logger,
   ) {
-    this.insertClick = db.prepare(
-      'INSERT INTO clicks (at, link_code, drop_id, touchpoint_id, via, visitor_id, is_unique, is_bot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const insertRows = (n: number): string =>
+      'INSERT INTO clicks (at, link_code, drop_id, touchpoint_id, via, visitor_id, is_unique, is_bot) VALUES ' +
+      Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    this.insertClick = db.prepare(insertRows(1));
+    this.insertClicks = db.prepare(insertRows(ROWS_PER_INSERT));
     this.insertOrphan = db.prepare(
       'INSERT INTO orphan_visits (at, code, reason, is_bot) VALUES (?, ?, ?, ?)',
     );
@@ -62,11 +67,17 @@ export class ClickRecorder {
         string,
         { dropId: number; minute: number; touchpointId: number; n: ClickCounts }
       >();
+      const rows: unknown[][] = [];
       for (const p of batch) {
         if (p.kind === 'orphan')
           this.insertOrphan.run(p.at, p.input.code, p.input.reason, p.input.bot ? 1 : 0);
-        else this.writeClick(p.input, p.at, rollup);
+        else rows.push(this.clickRow(p.input, p.at, rollup));
       }
+      let i = 0;
+      for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+        this.insertClicks.run(rows.slice(i, i + ROWS_PER_INSERT).flat());
+      }
+      for (; i < rows.length; i++) this.insertClick.run(rows[i]);
       for (const r of rollup.values()) this.stats.addClicks(r.dropId, r.minute, r.touchpointId, r.n);
       return new Set([...rollup.values()].map((r) => r.dropId));
     });
@@ -117,14 +128,15 @@ export class ClickRecorder {
     }
   }
 
-  private writeClick(
+  /** Decides unique/bot, adds the scan to its minute's totals and returns its `clicks` row. */
+  private clickRow(
     c: ClickInput,
     at: number,
     rollup: Map<string, { dropId: number; minute: number; touchpointId: number; n: ClickCounts }>,
-  ): void {
+  ): unknown[] {
     const { current, previous } = this.visitors.ids(c.ip, c.userAgent, at);
     const unique = !c.bot && this.dedup.firstInWindow(c.code, current, previous, at);
-    this.insertClick.run(at, c.code, c.dropId, c.touchpointId, c.via, current, unique ? 1 : 0, c.bot ? 1 : 0);
+    const row = [at, c.code, c.dropId, c.touchpointId, c.via, current, unique ? 1 : 0, c.bot ? 1 : 0];
     const minute = minuteOf(at);
     const key = `${c.dropId}:${minute}:${c.touchpointId}`;
     let entry = rollup.get(key);
@@ -144,5 +156,6 @@ export class ClickRecorder {
       if (unique) entry.n.unique++;
       if (c.via === 'qr') entry.n.qr++;
     }
+    return row;
   }
 }
