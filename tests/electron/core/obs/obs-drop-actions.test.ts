@@ -3,9 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Drop } from '../../../../shared/drops';
 import type { ObsActionFailure } from '../../../../shared/hub-events';
 import type { ObsDropActions } from '../../../../shared/obs';
-import { sampleDrop, startTestCore, type TestCore } from '../../../support/core-harness';
+import { sampleDrop, type TestCore } from '../../../support/core-harness';
+import { startObsRig, type ObsRig } from '../../../support/obs-rig';
 import { waitForObsState, waitUntil } from '../../../support/obs-wait';
-import { itemEnabled, programScene, RealObs, TEST_SCENES, TEST_SOURCES } from '../../../support/real-obs';
+import {
+  itemEnabled,
+  programScene,
+  type RealObs,
+  TEST_SCENES,
+  TEST_SOURCES,
+} from '../../../support/real-obs';
 
 const { main, drop: dropScene, soldOut } = TEST_SCENES;
 const { banner, soldOutText } = TEST_SOURCES;
@@ -58,16 +65,14 @@ describe('drop OBS actions (real OBS)', () => {
     return list.filter((f) => f.dropId === dropId);
   }
 
+  let rig: ObsRig | undefined;
   beforeAll(async () => {
-    [obs, core] = await Promise.all([RealObs.start(), startTestCore()]);
-    await core.api('/api/obs/connect', { method: 'POST', json: { url: obs.url } });
-    await waitForObsState(core, 'connected', 5000);
-    observer = await obs.client();
+    rig = await startObsRig();
+    ({ obs, core, observer } = rig);
   });
 
   afterAll(async () => {
-    await core?.stop();
-    await obs?.stop();
+    await rig?.stop();
   });
 
   it('switches the program scene and toggles an item at start, sold out, restock and end', async () => {

@@ -7,8 +7,8 @@ import { ConnectionManager } from '../../../../electron/core/obs/connection-mana
 import { OVERLAY_INPUT_NAMES, setupOverlays } from '../../../../electron/core/obs/overlay-setup';
 import { DEFAULT_OBS_TIMINGS } from '../../../../electron/core/obs/types';
 import { startTestCore, type TestCore } from '../../../support/core-harness';
-import { waitForObsState } from '../../../support/obs-wait';
-import { RealObs, TEST_CANVAS, TEST_SCENES } from '../../../support/real-obs';
+import { startObsRig, type ObsRig } from '../../../support/obs-rig';
+import { type RealObs, TEST_CANVAS, TEST_SCENES } from '../../../support/real-obs';
 
 type ErrorBody = { error: { code: string; message: string } };
 
@@ -24,16 +24,14 @@ describe('one-click overlay setup (real OBS)', () => {
   let core: TestCore;
   let observer: OBSWebSocket;
 
+  let rig: ObsRig | undefined;
   beforeAll(async () => {
-    [obs, core] = await Promise.all([RealObs.start(), startTestCore()]);
-    await core.api('/api/obs/connect', { method: 'POST', json: { url: obs.url } });
-    await waitForObsState(core, 'connected', 5000);
-    observer = await obs.client();
+    rig = await startObsRig();
+    ({ obs, core, observer } = rig);
   });
 
   afterAll(async () => {
-    await core?.stop();
-    await obs?.stop();
+    await rig?.stop();
   });
 
   it('says clearly when this OBS has no browser source, with what to do, and changes nothing', async () => {
