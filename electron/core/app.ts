@@ -46,6 +46,7 @@ export interface CoreHandle {
 }
 
 const SWEEP_MS = 3600_000;
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 
 /** Starts the whole core: store, services, HTTP API, realtime hub. Plain Node; Electron only hosts it. */
 export async function startCore(options: StartOptions = {}): Promise<CoreHandle> {
@@ -57,7 +58,9 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
   const checkpointer = startCheckpointer(dbFile, log);
   const events = new CoreEvents();
   let boundPort = config.port;
-  const publicUrl = (): string => config.publicUrl || `http://${lanAddress()}:${boundPort}`;
+  // Bound to every interface, phones reach us at the LAN address; bound to one address, only there.
+  const viewerHost = WILDCARD_HOSTS.has(config.host) ? lanAddress() : config.host;
+  const publicUrl = (): string => config.publicUrl || `http://${viewerHost}:${boundPort}`;
 
   const audit = new AuditRepo(db);
   const drops = new DropsRepo(db);

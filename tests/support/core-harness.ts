@@ -25,15 +25,12 @@ export async function startTestCore(
   const core = await startCore({
     port: 0,
     host: '127.0.0.1',
-    publicUrl: 'http://127.0.0.1:0',
     hostToken: TEST_TOKEN,
     rendererDir: null,
     ...options,
     dataDir,
     env: { ...options.env, DROPDECK_QUIET: '1' },
   });
-  // Links must point at the port we actually got.
-  core.config.publicUrl = options.publicUrl ?? core.url;
   return {
     core,
     url: core.url,
