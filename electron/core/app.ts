@@ -100,7 +100,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
     links,
     engine,
     sales,
-    clicks: new ClickRecorder(db, visitors, new DedupWindow(db), stats, clock, events, log),
+    clicks: new ClickRecorder(db, visitors, new DedupWindow(db), stats, clock, log),
     // OBS runs on this laptop: it loads the overlay pages over loopback, not the public URL.
     obs: new ObsService({
       config,

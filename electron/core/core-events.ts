@@ -12,7 +12,6 @@ export interface CoreEventMap {
   /** A lifecycle moment OBS actions hang on; `drop` is the state after the transition. */
   'drop:moment': [moment: 'start' | 'lastMinute' | 'soldOut' | 'end', drop: Drop];
   'sale:recorded': [sale: RecentSale];
-  'clicks:recorded': [dropIds: number[]];
   'link:rotated': [link: LinkState];
   'obs:status': [status: ObsStatus];
   'obs:health': [health: StreamHealth];

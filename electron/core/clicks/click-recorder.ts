@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { minuteOf } from '../../../shared/stats';
 import type { Clock } from '../clock';
-import type { CoreEvents } from '../core-events';
 import type { Logger } from '../log';
 import type { ClickCounts, StatsRepo } from '../store/stats-repo';
 import type { DedupWindow } from './dedup-window';
@@ -51,7 +50,6 @@ export class ClickRecorder {
     private readonly dedup: DedupWindow,
     private readonly stats: StatsRepo,
     private readonly clock: Clock,
-    private readonly events: CoreEvents,
     private readonly log: Logger,
   ) {
     const insertRows = (n: number): string =>
@@ -79,7 +77,6 @@ export class ClickRecorder {
       }
       for (; i < rows.length; i++) this.insertClick.run(rows[i]);
       for (const r of rollup.values()) this.stats.addClicks(r.dropId, r.minute, r.touchpointId, r.n);
-      return new Set([...rollup.values()].map((r) => r.dropId));
     });
     dedup.warm(clock.now());
   }
@@ -105,15 +102,13 @@ export class ClickRecorder {
     this.scheduled = false;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
-      let drops = new Set<number>();
       try {
-        drops = this.writeBatch.immediate(batch);
+        this.writeBatch.immediate(batch);
       } catch (error) {
         // The viewer still gets the checkout: a lost scan costs a number, a blocked buyer costs a sale.
         this.log.error('could not store scans', { count: batch.length, error: String(error) });
       }
       for (const p of batch) p.done();
-      if (drops.size > 0) this.events.emit('clicks:recorded', [...drops]);
     }
   }
 

@@ -32,6 +32,8 @@ export class VisitorIds {
   private readonly deleteOld;
   private cache = new Map<string, Buffer>();
   private readonly today = new DayOf();
+  /** Past days' salts as found in the store (null: there was none). */
+  private readonly looked = new Map<string, Buffer | null>();
 
   constructor(db: Database.Database) {
     this.insertSalt = db.prepare(
@@ -56,6 +58,7 @@ export class VisitorIds {
     const removed = this.deleteOld.run(now - SALT_LIFETIME_MS).changes;
     const keep = new Set([utcDay(now), utcDay(now - DAY_MS)]);
     for (const day of this.cache.keys()) if (!keep.has(day)) this.cache.delete(day);
+    for (const day of this.looked.keys()) if (!keep.has(day)) this.looked.delete(day);
     return removed;
   }
 
@@ -65,12 +68,17 @@ export class VisitorIds {
    */
   ids(ip: string, userAgent: string, now: number): { current: Buffer; previous: Buffer } {
     const current = this.hash(this.saltFor(this.today.get(now), now), ip, userAgent);
-    const sinceMidnight = now % DAY_MS;
-    const previous =
-      sinceMidnight < 3600_000 && this.selectSalt.get(utcDay(now - DAY_MS))
-        ? this.hash(this.saltFor(utcDay(now - DAY_MS), now), ip, userAgent)
-        : current;
-    return { current, previous };
+    const yesterday = now % DAY_MS < 3600_000 ? this.existingSalt(utcDay(now - DAY_MS)) : null;
+    return { current, previous: yesterday ? this.hash(yesterday, ip, userAgent) : current };
+  }
+
+  /** A day's salt if one was made (never creates one); looked up once per day, not per scan. */
+  private existingSalt(day: string): Buffer | null {
+    if (!this.looked.has(day)) {
+      const salt = this.cache.get(day) ?? this.selectSalt.get(day)?.salt ?? null;
+      this.looked.set(day, salt);
+    }
+    return this.looked.get(day) ?? null;
   }
 
   /**

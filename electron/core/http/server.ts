@@ -41,9 +41,6 @@ export async function createHttpApp(s: CoreServices, resolveToken: TokenResolver
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
-    // A tunnel (DROPDECK_PUBLIC_URL) forwards viewers from loopback: believe X-Forwarded-For only
-    // from there, so dedup sees real visitors and nobody on the LAN can pose as someone else.
-    trustProxy: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
     routerOptions: { ignoreTrailingSlash: true },
     // Scans take the bare request path; everything else goes through Fastify.
     serverFactory: (handler) => {
