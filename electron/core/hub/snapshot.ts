@@ -36,11 +36,17 @@ export class RecentSales {
   }
 }
 
-type SnapshotDeps = Pick<CoreServices, 'drops' | 'clock' | 'obs'>;
+/** Drops come through the engine, which settles overdue deadlines first, as the HTTP API does. */
+type SnapshotDeps = Pick<CoreServices, 'engine' | 'clock' | 'obs'>;
 
 /** Everything, for the control panel. */
 export function controlSnapshot(s: SnapshotDeps, sales: RecentSales): StateSnapshot {
-  return { serverTime: s.clock.now(), drops: s.drops.list(), recentSales: sales.list(), obs: s.obs.status() };
+  return {
+    serverTime: s.clock.now(),
+    drops: s.engine.list(),
+    recentSales: sales.list(),
+    obs: s.obs.status(),
+  };
 }
 
 /** Public state only: one drop (drafts included: the page was opened for it) or every announced drop. */
@@ -50,7 +56,7 @@ export function overlaySnapshot(
   dropId: number | undefined,
 ): OverlaySnapshot {
   const drops =
-    dropId === undefined ? announcedDrops(s.drops.list()) : [s.drops.get(dropId)].filter((d) => d !== null);
+    dropId === undefined ? announcedDrops(s.engine.list()) : [s.engine.get(dropId)].filter((d) => d !== null);
   return {
     serverTime: s.clock.now(),
     drops: drops.map(toPublicDrop),
