@@ -3,6 +3,7 @@ import type { Drop } from '../../../shared/drops';
 import type { Result } from '../../../shared/result';
 import { usePanel } from '../api/panel-context';
 import { parseWholeNumber } from '../lib/format';
+import { ActionError } from './ActionError';
 
 interface Props {
   drop: Drop;
@@ -88,11 +89,7 @@ export function DropControls({ drop, onUpdated }: Props) {
           Restock
         </button>
       </div>
-      {error && (
-        <p className="action-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
     </div>
   );
 }

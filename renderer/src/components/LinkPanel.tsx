@@ -3,6 +3,7 @@ import type { Link } from '../../../shared/links';
 import { usePanel } from '../api/panel-context';
 import { desktopBridge } from '../bridge';
 import { QrCanvas } from './QrCanvas';
+import { ActionError } from './ActionError';
 
 /**
  * "Get link" for one touchpoint: the short link to paste into DMs and posts, and its QR (the `?s=qr`
@@ -59,11 +60,7 @@ export function LinkPanel({ dropId }: { dropId: number }) {
           Get link
         </button>
       </div>
-      {error && (
-        <p className="action-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       {link && (
         <div className="link-result">
           <QrCanvas text={link.qrUrl} />
