@@ -6,6 +6,21 @@ import tseslint from 'typescript-eslint';
 
 /** Imports a layer must never reach for, with the reason shown in the lint message. */
 const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
+/** Domain folders: none of them may import http/. */
+const DOMAIN_FOLDERS = [
+  'drops',
+  'sales',
+  'links',
+  'hub',
+  'obs',
+  'overlays',
+  'clicks',
+  'ledger',
+  'chat',
+  'relay',
+  'devices',
+  'store',
+];
 const ELECTRON = [
   {
     name: 'electron',
@@ -110,6 +125,18 @@ export default defineConfig(
     files: ['electron/core/**'],
     rules: {
       'no-restricted-imports': restrict(ELECTRON, [{ group: ['electron/*'], message: ELECTRON[0].message }]),
+    },
+  },
+
+  // The domain never reaches for its transport: errors, principals and commands come from domain files
+  // and shared/, and only http/ knows about statuses, headers and routes.
+  {
+    files: [`electron/core/{${DOMAIN_FOLDERS.join(',')}}/**`],
+    rules: {
+      'no-restricted-imports': restrict(ELECTRON, [
+        { group: ['electron/*'], message: ELECTRON[0].message },
+        { group: ['**/http/*', '**/http'], message: 'Domain code must not import the HTTP layer.' },
+      ]),
     },
   },
 );

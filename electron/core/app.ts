@@ -9,7 +9,7 @@ import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/open-database';
 import { DropEngine } from './drops/drop-engine';
 import type { TimerSource } from './drops/timer-source';
-import { tokenMatches } from './http/auth';
+import { tokenMatches } from './devices/tokens';
 import { createHttpApp } from './http/server';
 import { attachHub } from './hub/hub';
 import { LinkService } from './links/link-service';

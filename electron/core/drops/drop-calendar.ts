@@ -1,5 +1,5 @@
 import type { Calendar, CalendarQuery, Drop } from '../../../shared/drops';
-import { AppError } from '../http/app-error';
+import { AppError } from '../domain-error';
 
 const DAY_MS = 24 * 3600_000;
 export const CALENDAR_DEFAULT_DAYS = 30;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Drop } from '../../../shared/drops';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../core-events';
-import { AppError, notFound } from '../http/app-error';
+import { AppError, notFound } from '../domain-error';
 import type { Logger } from '../log';
 import type { AuditRepo } from '../store/audit-repo';
 import type { DropsRepo } from '../store/drops-repo';

@@ -1,5 +1,5 @@
 import type { Drop, Tier } from '../../../shared/drops';
-import { AppError } from '../http/app-error';
+import { AppError } from '../domain-error';
 
 /** The tier a sale or restock targets: the named one, else the drop's first (its "Standard" tier). */
 export function pickTier(drop: Drop, tierId: number | undefined): Tier {

@@ -1,6 +1,6 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from './app-error';
+import type { TokenResolver } from '../devices/tokens';
+import { AppError } from '../domain-error';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -9,22 +9,12 @@ declare module 'fastify' {
   }
 }
 
-/** Constant-time token comparison (hash first so lengths never leak). */
-export function tokenMatches(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
 export function bearerToken(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   if (!header) return null;
   const m = /^Bearer\s+(.+)$/i.exec(header);
   return m ? m[1].trim() : null;
 }
-
-/** Resolves a presented token to an actor name, or null when it is not valid. */
-export type TokenResolver = (token: string) => string | null;
 
 const PUBLIC_API = new Set(['/api/health', '/api/openapi.json']);
 

@@ -1,14 +1,14 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { ErrorCode } from '../../../shared/result';
+import { HTTP_STATUS, type ErrorCode } from '../../../shared/result';
 import type { Logger } from '../log';
-import { AppError } from './app-error';
+import { AppError } from '../domain-error';
 
 /** Turns every failure into `{error: {code, message}}`; validation names the field that is wrong. */
 export function installErrorHandler(app: FastifyInstance, log: Logger): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).send({ error: error.toBody() });
+      return reply.status(HTTP_STATUS[error.code]).send({ error: error.toBody() });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const message = error.validation

@@ -10,7 +10,8 @@ import {
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { CoreServices } from '../services';
-import { installAuth, type TokenResolver } from './auth';
+import type { TokenResolver } from '../devices/tokens';
+import { installAuth } from './auth';
 import { installErrorHandler } from './error-handler';
 import { createScanHandler, isScanRequest } from './scan-handler';
 import { dropLifecycleRoutes } from './routes/drop-lifecycle';

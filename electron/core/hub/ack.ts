@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/result';
-import { AppError } from '../http/app-error';
+import { AppError } from '../domain-error';
 import type { Logger } from '../log';
 
 /**

@@ -7,8 +7,8 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../../shared/hub-events';
-import type { TokenResolver } from '../http/auth';
-import { notFound } from '../http/app-error';
+import type { TokenResolver } from '../devices/tokens';
+import { notFound } from '../domain-error';
 import { liveLink, toLinkState } from '../overlays/live-link';
 import type { CoreServices } from '../services';
 import { ackHandler } from './ack';

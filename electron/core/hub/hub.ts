@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { TokenResolver } from '../http/auth';
+import type { TokenResolver } from '../devices/tokens';
 import type { CoreServices } from '../services';
 import { bridgeCoreEvents } from './broadcaster';
 import { setupControlNamespace } from './control-namespace';

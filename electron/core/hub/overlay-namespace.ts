@@ -6,7 +6,7 @@ import {
   type OverlayClientToServerEvents,
   type OverlayServerToClientEvents,
 } from '../../../shared/hub-events';
-import { notFound } from '../http/app-error';
+import { notFound } from '../domain-error';
 import { publicLink, toLinkState } from '../overlays/live-link';
 import type { CoreServices } from '../services';
 import { ackHandler, describeIssues } from './ack';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_LINK_TTL_SEC, type Link } from '../../../shared/links';
 import type { Clock } from '../clock';
-import { AppError, notFound } from '../http/app-error';
+import { AppError, notFound } from '../domain-error';
 import type { AuditRepo } from '../store/audit-repo';
 import type { DropsRepo } from '../store/drops-repo';
 import type { LinkRow, LinksRepo, ResolvedLinkRow } from '../store/links-repo';

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../shared/result';
-import { AppError } from '../http/app-error';
+import { AppError } from '../domain-error';
 
 /**
  * A failed OBS request, already translated to a DropDeck error code so routes can let it bubble up

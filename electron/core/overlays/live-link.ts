@@ -1,7 +1,7 @@
 import type { Drop } from '../../../shared/drops';
 import type { LinkState } from '../../../shared/hub-events';
 import type { Link } from '../../../shared/links';
-import { AppError } from '../http/app-error';
+import { AppError } from '../domain-error';
 import type { CoreServices } from '../services';
 
 export type LiveLinkDeps = Pick<CoreServices, 'links' | 'events' | 'clock'>;

@@ -1,6 +1,6 @@
 import type { Drop, Tier } from '../../../shared/drops';
 import type { CreateSaleInput, Sale } from '../../../shared/sales';
-import { AppError } from '../http/app-error';
+import { AppError } from '../domain-error';
 
 /**
  * The checks a sale must pass, as pure functions over what the sale transaction has read. Each

@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { CoreEvents } from '../core-events';
 import type { DropEngine } from '../drops/drop-engine';
 import { pickTier } from '../drops/drop-tiers';
-import { AppError, notFound } from '../http/app-error';
+import { AppError, notFound } from '../domain-error';
 import type { LinkService } from '../links/link-service';
 import type { Logger } from '../log';
 import type { AuditRepo } from '../store/audit-repo';

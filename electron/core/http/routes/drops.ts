@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreateDropSchema, DropIdParamsSchema, DropSchema, UpdateDropSchema } from '../../../../shared/drops';
 import type { CoreServices } from '../../services';
-import { AppError, notFound } from '../app-error';
+import { AppError, notFound } from '../../domain-error';
 import { ErrorBodySchema } from '../error-schema';
 import type { ZodApp } from '../zod-app';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DropIdParamsSchema } from '../../../../shared/drops';
 import { CreateLinkSchema, LinkCodeParamsSchema, LinkSchema } from '../../../../shared/links';
 import type { CoreServices } from '../../services';
-import { notFound } from '../app-error';
+import { notFound } from '../../domain-error';
 import { ErrorBodySchema } from '../error-schema';
 import type { ZodApp } from '../zod-app';
 

@@ -5,7 +5,7 @@ import { publicLink } from '../../overlays/live-link';
 import { loadOverlayPage } from '../../overlays/overlay-page';
 import { renderQrSvg } from '../../overlays/qr-svg';
 import type { CoreServices } from '../../services';
-import { AppError, notFound } from '../app-error';
+import { AppError, notFound } from '../../domain-error';
 import type { ZodApp } from '../zod-app';
 
 const QrQuerySchema = z.object({

@@ -1,7 +1,7 @@
 import { DropIdParamsSchema } from '../../../../shared/drops';
 import { DropStatsSchema, StatsQuerySchema } from '../../../../shared/stats';
 import type { CoreServices } from '../../services';
-import { notFound } from '../app-error';
+import { notFound } from '../../domain-error';
 import { ErrorBodySchema } from '../error-schema';
 import type { ZodApp } from '../zod-app';
 

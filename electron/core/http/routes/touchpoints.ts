@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreateTouchpointSchema, TouchpointSchema } from '../../../../shared/touchpoints';
 import type { CoreServices } from '../../services';
-import { AppError } from '../app-error';
+import { AppError } from '../../domain-error';
 import { ErrorBodySchema } from '../error-schema';
 import type { ZodApp } from '../zod-app';
 

@@ -1,0 +1,22 @@
+/**
+ * Domain errors live with the domain, not the transport: services throw them, and each boundary (HTTP
+ * statuses, socket acks, IPC) maps the stable code to its own form.
+ */
+import type { AppErrorBody, ErrorCode } from '../../shared/result';
+
+/** A refusal with a code a client can act on; thrown by services; the HTTP layer maps codes to statuses. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toBody(): AppErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export const notFound = (what: string): AppError => new AppError('not_found', `${what} not found`);
