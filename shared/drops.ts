@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Currency, HttpUrl, QueryInt, SafeText } from './contract/fields';
 import { ObsDropActionsSchema } from './obs';
 
 /**
@@ -9,13 +10,11 @@ export const DROP_STATES = ['draft', 'scheduled', 'live', 'sold_out', 'ended'] a
 export const DropStateSchema = z.enum(DROP_STATES);
 export type DropState = z.infer<typeof DropStateSchema>;
 
-const Currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO 4217 code such as "EUR"');
-const HttpUrl = z.url({ protocol: /^https?$/, message: 'checkoutUrl must be an http(s) URL' }).max(2000);
+/** How far ahead a drop may be scheduled: further is almost always a typo in the year. */
+export const MAX_SCHEDULE_AHEAD_MS = 365 * 24 * 3600 * 1000;
 
 export const TierInputSchema = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: SafeText(1, 80, 'tier name'),
   stock: z.int().min(0).max(1_000_000),
   priceCents: z.int().min(0).max(100_000_000),
   variantId: z.int().positive().optional(),
@@ -24,7 +23,7 @@ export type TierInput = z.infer<typeof TierInputSchema>;
 
 export const CreateDropSchema = z
   .object({
-    title: z.string().trim().min(1, 'title is required').max(120),
+    title: SafeText(1, 120, 'title'),
     stock: z.int().min(0).max(1_000_000),
     priceCents: z.int().min(0).max(100_000_000),
     currency: Currency,
@@ -32,7 +31,7 @@ export const CreateDropSchema = z
       .int()
       .min(10)
       .max(7 * 24 * 3600),
-    checkoutUrl: HttpUrl,
+    checkoutUrl: HttpUrl('checkoutUrl'),
     productId: z.int().positive().optional(),
     /** Extra tiers (e.g. digital-only and physical bundle); the first tier is built from stock/priceCents. */
     tiers: z.array(TierInputSchema).max(20).optional(),
@@ -97,8 +96,6 @@ export const DropSchema = z.object({
 });
 export type Drop = z.infer<typeof DropSchema>;
 
-export const DropIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
-
 // Lifecycle commands (issue 3). The hub's socket requests (`HubRequestSchemas`) use the same bounds.
 
 export const ExtendDropSchema = z
@@ -129,9 +126,9 @@ export type ScheduleDropInput = z.infer<typeof ScheduleDropSchema>;
 
 export const CalendarQuerySchema = z.object({
   /** Epoch ms; defaults to now. */
-  from: z.coerce.number().int().min(0).optional(),
+  from: QueryInt(z.int().min(0)).optional(),
   /** Epoch ms, exclusive; defaults to 30 days after `from`. */
-  to: z.coerce.number().int().min(0).optional(),
+  to: QueryInt(z.int().min(0)).optional(),
   /** IANA zone the days are cut in (e.g. "Europe/Berlin"); defaults to this machine's. */
   timeZone: z.string().min(1).max(64).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CommandEvents } from './contract';
 import type { Drop } from './drops';
 import type { ObsStatus } from './obs';
 import type { Result } from './result';
@@ -51,20 +52,25 @@ export interface ServerToClientEvents {
   'obs:status': (status: ObsStatus) => void;
   'obs:health': (health: StreamHealth) => void;
   'obs:action-failed': (failure: ObsActionFailure) => void;
+  /** This device was revoked: sent just before the hub drops the socket, so the page can say why. */
+  'session:revoked': (info: { message: string }) => void;
 }
 
 export type Ack<T> = (result: Result<T>) => void;
 
-export interface ClientToServerEvents {
+/** The hub's own requests, on both namespaces. */
+export interface HubRequestEvents {
   /** NTP-style clock sync: the ack carries the server's clock when it handled the ping. */
   'clock:ping': (clientSentAt: number, ack: (serverTime: number) => void) => void;
-  /** Overlay namespace: ask for (or create) the current link of a touchpoint for the QR. */
+  /** Overlay namespace: the current link of an on-stream touchpoint, for the QR. */
   'link:current': (req: { dropId: number; touchpoint: string }, ack: Ack<LinkState>) => void;
-  'drop:start': (req: { dropId: number }, ack: Ack<Drop>) => void;
-  'drop:extend': (req: { dropId: number; seconds: number }, ack: Ack<Drop>) => void;
-  'drop:end': (req: { dropId: number }, ack: Ack<Drop>) => void;
-  'drop:restock': (req: { dropId: number; units: number; tierId?: number }, ack: Ack<Drop>) => void;
 }
+
+/**
+ * `/control`: every command of the contract (shared/contract) as an event of the same name, with the
+ * same input and a `Result` of its output in the ack — plus clock sync.
+ */
+export type ClientToServerEvents = CommandEvents & Pick<HubRequestEvents, 'clock:ping'>;
 
 /**
  * What the public `/overlay` namespace may see of a drop: state, stock and timing. Never the checkout
@@ -123,39 +129,30 @@ export interface OverlayServerToClientEvents {
 }
 
 /** Overlays may only sync their clock and ask for a QR link; drop commands need `/control`. */
-export type OverlayClientToServerEvents = Pick<ClientToServerEvents, 'clock:ping' | 'link:current'>;
+export type OverlayClientToServerEvents = HubRequestEvents;
 
 /**
- * `/overlay` handshake `auth`: `{dropId}` follows one drop (pages opened with `?drop=ID`, drafts
- * included); `{}` follows every announced (non-draft) drop, so a page can show whichever is live.
+ * `/overlay` handshake `auth`: `{dropId}` follows one drop (pages opened with `?drop=ID`; a draft
+ * shows nothing until it is announced); `{}` follows every announced drop, so a page can show
+ * whichever is live.
  */
 export const OverlayAuthSchema = z.object({ dropId: z.int().positive().optional() });
 export type OverlayAuth = z.infer<typeof OverlayAuthSchema>;
 
-/** `/control` handshake `auth`; a missing or wrong token fails the connection with `unauthorized`. */
+/**
+ * `/control` handshake `auth`: the host token or a paired device's token. A missing or wrong one fails
+ * the connection with `unauthorized`; repeated wrong ones with `rate_limited`.
+ */
 export const ControlAuthSchema = z.object({ token: z.string().min(1).max(500) });
 
 /** `clock:ping`'s one argument: the client's clock when it sent the ping (epoch ms). */
 export const ClockPingSchema = z.number();
 
-/** Socket payloads are validated at the edge with these, like HTTP bodies. */
-export const HubRequestSchemas = {
-  'link:current': z.object({ dropId: z.int().positive(), touchpoint: z.string().min(1).max(40) }),
-  'drop:start': z.object({ dropId: z.int().positive() }),
-  'drop:extend': z.object({
-    dropId: z.int().positive(),
-    seconds: z
-      .int()
-      .min(1)
-      .max(24 * 3600),
-  }),
-  'drop:end': z.object({ dropId: z.int().positive() }),
-  'drop:restock': z.object({
-    dropId: z.int().positive(),
-    units: z.int().min(1).max(1_000_000),
-    tierId: z.int().positive().optional(),
-  }),
-} as const;
+/** The overlay's `link:current` payload, validated at the edge like every command's input. */
+export const LinkCurrentRequestSchema = z.object({
+  dropId: z.int().positive(),
+  touchpoint: z.string().min(1).max(40),
+});
 
 export interface StreamHealth {
   streaming: boolean;

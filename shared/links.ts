@@ -29,6 +29,4 @@ export const LinkSchema = z.object({
 });
 export type Link = z.infer<typeof LinkSchema>;
 
-export const LinkCodeParamsSchema = z.object({
-  code: z.string().regex(/^[0-9A-Za-z]{8,32}$/, 'not a DropDeck link code'),
-});
+export const LinkCodeSchema = z.string().regex(/^[0-9A-Za-z]{8,32}$/, 'not a DropDeck link code');

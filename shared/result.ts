@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'obs_unavailable',
   'timeout',
   'payload_too_large',
+  'rate_limited',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -48,5 +49,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   obs_unavailable: 503,
   timeout: 504,
   payload_too_large: 413,
+  rate_limited: 429,
   internal: 500,
 };

@@ -1,23 +1,24 @@
 import { z } from 'zod';
+import { Currency, Id, SafeText } from './contract/fields';
 
 export const SALE_SOURCES = ['manual', 'stripe', 'shopify', 'pos', 'csv'] as const;
 
 /** A sale recorded by hand or by an integration; idempotent on (source, externalId). */
 export const CreateSaleSchema = z
   .object({
-    dropId: z.int().positive(),
-    tierId: z.int().positive().optional(),
+    dropId: Id,
+    tierId: Id.optional(),
     quantity: z.int().min(1).max(1000),
     amountCents: z.int().min(0).max(100_000_000),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO 4217 code'),
+    currency: Currency,
     source: z.enum(SALE_SOURCES),
-    externalId: z.string().trim().min(1).max(200),
+    externalId: SafeText(1, 200, 'externalId'),
     /** The short-link code the buyer came through (the checkout's `ref`), for attribution. */
     ref: z.string().max(32).optional(),
     /** Opaque buyer reference (hashed e-mail, customer id) for per-buyer caps and repeat rates. */
     buyerRef: z.string().max(200).optional(),
     /** Name the buyer agreed to show on stream ("thanks, Sam!"). */
-    buyerDisplay: z.string().trim().max(40).optional(),
+    buyerDisplay: SafeText(0, 40, 'buyerDisplay').optional(),
   })
   .strict();
 export type CreateSaleInput = z.infer<typeof CreateSaleSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueryInt } from './contract/fields';
 
 /** One row per minute and touchpoint. `minute` is epoch ms at the start of the minute (UTC). */
 export const StatsRowSchema = z.object({
@@ -19,8 +20,8 @@ export const StatsRowSchema = z.object({
 export type StatsRow = z.infer<typeof StatsRowSchema>;
 
 export const StatsQuerySchema = z.object({
-  from: z.coerce.number().int().min(0).optional(),
-  to: z.coerce.number().int().min(0).optional(),
+  from: QueryInt(z.int().min(0)).optional(),
+  to: QueryInt(z.int().min(0)).optional(),
 });
 
 export const DropStatsSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SafeText } from './contract/fields';
 
 /** Where a scan or a sale came from. `members` touchpoints may buy during early access. */
 export const TOUCHPOINT_KINDS = [
@@ -23,13 +24,32 @@ export const CreateTouchpointSchema = z
   .object({
     key: TouchpointKeySchema,
     kind: TouchpointKindSchema,
-    label: z.string().trim().min(1).max(80).optional(),
+    label: SafeText(1, 80, 'label').optional(),
     /** The creator or referrer credited for this touchpoint (creator splits, attribution). */
-    creator: z.string().trim().min(1).max(80).optional(),
+    creator: SafeText(1, 80, 'creator').optional(),
     audience: z.enum(['public', 'members']).default('public'),
+    /**
+     * Shown on stream: public overlay pages may display this touchpoint's QR. Never for members or
+     * creator touchpoints, whose links must not reach the whole audience.
+     */
+    onStream: z.boolean().default(false),
+  })
+  .strict()
+  .refine((t) => !t.onStream || (t.audience === 'public' && t.creator === undefined), {
+    message: 'only public touchpoints without a creator can be shown on stream',
+    path: ['onStream'],
+  });
+export type CreateTouchpointInput = z.infer<typeof CreateTouchpointSchema>;
+
+/** PATCH /api/touchpoints/:key. */
+export const UpdateTouchpointSchema = z
+  .object({
+    label: SafeText(1, 80, 'label').optional(),
+    creator: SafeText(1, 80, 'creator').nullable().optional(),
+    onStream: z.boolean().optional(),
   })
   .strict();
-export type CreateTouchpointInput = z.infer<typeof CreateTouchpointSchema>;
+export type UpdateTouchpointInput = z.infer<typeof UpdateTouchpointSchema>;
 
 export const TouchpointSchema = z.object({
   id: z.int(),
@@ -38,6 +58,7 @@ export const TouchpointSchema = z.object({
   label: z.string(),
   creator: z.string().nullable(),
   audience: z.enum(['public', 'members']),
+  onStream: z.boolean(),
   createdAt: z.int(),
 });
 export type Touchpoint = z.infer<typeof TouchpointSchema>;

@@ -9,15 +9,23 @@ import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/open-database';
 import { DropEngine } from './drops/drop-engine';
 import type { TimerSource } from './drops/timer-source';
-import { tokenMatches } from './devices/tokens';
+import { createCommandRunner } from './commands/execute';
+import { createHandlers } from './commands/handlers';
+import { DeviceService } from './devices/device-service';
+import { LoginThrottle } from './devices/login-throttle';
+import { HOST_PRINCIPAL } from './devices/principal';
+import { DropEditor } from './drops/drop-editor';
+import { AllowedHosts, hostsOf } from './net/host-check';
 import { createHttpApp } from './http/server';
 import { attachHub } from './hub/hub';
+import { hubAuth } from './hub/hub-auth';
 import { LinkService } from './links/link-service';
 import { createLogger } from './log';
 import { ObsService } from './obs/obs-service';
 import { SaleService } from './sales/sale-service';
 import type { CoreServices } from './services';
 import { AuditRepo } from './store/audit-repo';
+import { DevicesRepo } from './store/devices-repo';
 import { DropsRepo } from './store/drops-repo';
 import { InventoryRepo } from './store/inventory-repo';
 import { LedgerRepo } from './store/ledger-repo';
@@ -26,6 +34,7 @@ import { OrphansRepo } from './store/orphans-repo';
 import { SettingsRepo } from './store/settings-repo';
 import { StatsRepo } from './store/stats-repo';
 import { TouchpointsRepo } from './store/touchpoints-repo';
+import { TouchpointService } from './touchpoints/touchpoint-service';
 
 export interface StartOptions extends ConfigOverrides {
   env?: NodeJS.ProcessEnv;
@@ -39,6 +48,11 @@ export interface CoreHandle {
   url: string;
   /** What viewers reach (QR payloads). */
   publicUrl: string;
+  /**
+   * A one-time link that signs this machine's browser in as host (the printed "open the panel" link).
+   * The host token itself never goes into a URL.
+   */
+  loginLink(): string;
   port: number;
   config: CoreConfig;
   services: CoreServices;
@@ -46,6 +60,7 @@ export interface CoreHandle {
 }
 
 const SWEEP_MS = 3600_000;
+const VERSION = '0.1.0';
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 
 /** Starts the whole core: store, services, HTTP API, realtime hub. Plain Node; Electron only hosts it. */
@@ -60,7 +75,8 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
   let boundPort = config.port;
   // Bound to every interface, phones reach us at the LAN address; bound to one address, only there.
   const viewerHost = WILDCARD_HOSTS.has(config.host) ? lanAddress() : config.host;
-  const publicUrl = (): string => config.publicUrl || `http://${viewerHost}:${boundPort}`;
+  const lanUrl = (): string => `http://${viewerHost}:${boundPort}`;
+  const publicUrl = (): string => config.publicUrl || lanUrl();
 
   const audit = new AuditRepo(db);
   const drops = new DropsRepo(db);
@@ -115,16 +131,55 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
     publicUrl,
   };
 
-  const resolveToken = (token: string): string | null =>
-    tokenMatches(token, config.hostToken) ? 'host' : null;
-  const app = await createHttpApp(services, resolveToken);
+  const throttle = new LoginThrottle(clock);
+  const devices = new DeviceService({
+    db,
+    repo: new DevicesRepo(db),
+    audit,
+    events,
+    clock,
+    throttle,
+    hostToken: config.hostToken,
+    lanUrl,
+  });
+  const run = createCommandRunner(
+    createHandlers({
+      clock,
+      version: VERSION,
+      engine,
+      editor: new DropEditor({
+        db,
+        drops,
+        audit,
+        events,
+        clock,
+        engine,
+        forgetCheckout: (id) => links.forgetDrop(id),
+      }),
+      links,
+      liveLinks: services,
+      sales,
+      touchpoints: new TouchpointService({ db, repo: touchpoints, audit, clock }),
+      stats,
+      orphans: services.orphans,
+      obs: services.obs,
+      devices,
+      audit,
+    }),
+    log,
+  );
+  const hosts = new AllowedHosts(() => hostsOf([config.publicUrl]));
+  const app = await createHttpApp(services, {
+    run,
+    auth: { devices, throttle, hosts, trustedProxies: new Set(config.trustedProxies) },
+  });
   // Before the first request: drops whose time passed while DropDeck was closed are settled first.
   engine.resume();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   boundPort = typeof address === 'object' && address ? address.port : config.port;
   // Realtime hub on the same port (`/socket.io/`), same token check as the HTTP API.
-  const hub = attachHub(app.server, services, resolveToken);
+  const hub = attachHub(app.server, services, { auth: hubAuth(devices, throttle), run, hosts });
 
   services.obs.start();
   services.clicks.rotateSalts();
@@ -136,6 +191,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
     url: `http://127.0.0.1:${boundPort}`,
     publicUrl: publicUrl(),
     port: boundPort,
+    loginLink: () => devices.createPairing('host', HOST_PRINCIPAL, `http://127.0.0.1:${boundPort}`).url,
     config,
     services,
     async close() {

@@ -17,6 +17,11 @@ export interface CoreConfig {
   rendererDir: string | null;
   obsUrl: string | null;
   obsPassword: string | null;
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (a tunnel's local end, e.g. `127.0.0.1`), from
+   * `DROPDECK_TRUSTED_PROXIES` (comma-separated addresses). Empty: the socket's address is the client.
+   */
+  trustedProxies: string[];
 }
 
 export const DEFAULT_PORT = 4800;
@@ -86,6 +91,10 @@ export function resolveConfig(
     rendererDir: overrides.rendererDir === undefined ? null : overrides.rendererDir,
     obsUrl: env.DROPDECK_OBS_URL ?? null,
     obsPassword: env.DROPDECK_OBS_PASSWORD ?? null,
+    trustedProxies: (env.DROPDECK_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
   };
 }
 

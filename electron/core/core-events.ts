@@ -16,6 +16,8 @@ export interface CoreEventMap {
   'obs:status': [status: ObsStatus];
   'obs:health': [health: StreamHealth];
   'obs:action-failed': [failure: ObsActionFailure];
+  /** A device was revoked: the hub drops its open sockets. */
+  'device:revoked': [deviceId: number];
 }
 
 export class CoreEvents extends EventEmitter<CoreEventMap> {}

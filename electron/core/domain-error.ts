@@ -20,3 +20,14 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string): AppError => new AppError('not_found', `${what} not found`);
+
+/** Too many failed logins from one address; `retryAfterSec` becomes the HTTP `Retry-After`. */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSec: number) {
+    super(
+      'rate_limited',
+      `Too many failed attempts from this device. Try again in ${retryAfterSec} second${retryAfterSec === 1 ? '' : 's'}.`,
+    );
+    this.name = 'RateLimitedError';
+  }
+}

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
       `Host token (saved in ${core.config.dataDir}/host-token): ${core.config.hostToken}\n`,
     );
   }
-  const panel = `${core.url}/#token=${core.config.hostToken}`;
+  // A one-time sign-in link, valid for minutes: the host token itself never goes into a URL.
+  const panel = core.loginLink();
   process.stdout.write(
     `DropDeck ready on ${core.url} — viewers: ${core.publicUrl} — control panel: ${rendererDir ? panel : '(not built: run npm run build)'} — data: ${core.config.dataDir}\n`,
   );

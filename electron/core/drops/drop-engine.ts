@@ -17,6 +17,7 @@ import {
   type DropMoment,
 } from './drop-transitions';
 import { nodeTimers, type TimerSource } from './timer-source';
+import { systemActor, type Actor } from '../devices/principal';
 
 export interface DropEngineDeps {
   db: Database.Database;
@@ -34,7 +35,7 @@ const MAX_TIMER_MS = 3600_000;
 /** After a failed timer tick (e.g. the database was busy), try again this much later. */
 const RETRY_MS = 5_000;
 /** Who timed transitions are attributed to in the audit log. */
-export const SYSTEM_ACTOR = 'system';
+export const SYSTEM_ACTOR: Actor = systemActor('system');
 
 /**
  * Runs the drop state machine: every command is one transaction (lifecycle patch + audit row), events
@@ -54,28 +55,28 @@ export class DropEngine {
     this.timers = deps.timers ?? nodeTimers;
   }
 
-  start(id: number, actor: string): Drop {
+  start(id: number, actor: Actor): Drop {
     return this.run(id, { type: 'start' }, actor);
   }
 
-  extend(id: number, seconds: number, actor: string): Drop {
+  extend(id: number, seconds: number, actor: Actor): Drop {
     return this.run(id, { type: 'extend', seconds }, actor);
   }
 
-  end(id: number, actor: string): Drop {
+  end(id: number, actor: Actor): Drop {
     return this.run(id, { type: 'end' }, actor);
   }
 
   /** Adds units to a tier (the first when none is named); a sold-out drop with time left re-opens. */
-  restock(id: number, units: number, actor: string, tierId?: number): Drop {
+  restock(id: number, units: number, actor: Actor, tierId?: number): Drop {
     return this.run(id, { type: 'restock', units }, actor, tierId);
   }
 
-  schedule(id: number, at: number, actor: string): Drop {
+  schedule(id: number, at: number, actor: Actor): Drop {
     return this.run(id, { type: 'schedule', at }, actor);
   }
 
-  unschedule(id: number, actor: string): Drop {
+  unschedule(id: number, actor: Actor): Drop {
     return this.run(id, { type: 'unschedule' }, actor);
   }
 
@@ -103,7 +104,7 @@ export class DropEngine {
    * After a sale changed stock: sells the drop out when nothing is left, and always announces the new
    * counts (a `drop:updated`, once).
    */
-  stockChanged(id: number, actor: string): Drop | null {
+  stockChanged(id: number, actor: Actor): Drop | null {
     const { drop, changed } = this.settle(id, actor);
     if (drop && !changed) this.publish(drop, null);
     return drop;
@@ -147,12 +148,12 @@ export class DropEngine {
   }
 
   /** A host's command: overdue deadlines first, so "extend" on a drop whose time just ran out is refused. */
-  private run(id: number, cmd: DropCommand, actor: string, tierId?: number): Drop {
+  private run(id: number, cmd: DropCommand, actor: Actor, tierId?: number): Drop {
     if (!this.settle(id).drop) throw notFound(`Drop ${id}`);
     return this.apply(id, cmd, actor, this.deps.clock.now(), tierId);
   }
 
-  private apply(id: number, cmd: DropCommand, actor: string, now: number, tierId?: number): Drop {
+  private apply(id: number, cmd: DropCommand, actor: Actor, now: number, tierId?: number): Drop {
     const { db, drops, audit } = this.deps;
     const outcome = db
       .transaction((): { drop: Drop; moment: DropMoment | null } => {
@@ -192,7 +193,7 @@ export class DropEngine {
     drop: Drop,
     units: number,
     tierId: number | undefined,
-    actor: string,
+    actor: Actor,
     now: number,
   ): { tierId: number } {
     const tier = pickTier(drop, tierId);
@@ -203,7 +204,7 @@ export class DropEngine {
       tierId: tier.id,
       delta: units,
       reason: 'restock',
-      actor,
+      actor: actor.name,
     });
     return { tierId: tier.id };
   }

@@ -1,4 +1,4 @@
-import type { DropState } from '../../../shared/drops';
+import { MAX_SCHEDULE_AHEAD_MS, type DropState } from '../../../shared/drops';
 import type { ErrorCode } from '../../../shared/result';
 import type { CoreEventMap } from '../core-events';
 import type { DropLifecyclePatch } from '../store/drops-repo';
@@ -84,6 +84,11 @@ const RULES: Rules = {
     if (at <= now)
       return refuse(
         `The start time ${new Date(at).toISOString()} is already past; pick a later time.`,
+        'bad_request',
+      );
+    if (at > now + MAX_SCHEDULE_AHEAD_MS)
+      return refuse(
+        `The start time ${new Date(at).toISOString()} is more than a year away; check the date.`,
         'bad_request',
       );
     if (d.stock <= 0) return refuse(`${name(d)} has no stock; restock it before scheduling it.`);

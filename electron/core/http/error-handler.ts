@@ -2,12 +2,13 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HTTP_STATUS, type ErrorCode } from '../../../shared/result';
 import type { Logger } from '../log';
-import { AppError } from '../domain-error';
+import { AppError, RateLimitedError } from '../domain-error';
 
 /** Turns every failure into `{error: {code, message}}`; validation names the field that is wrong. */
 export function installErrorHandler(app: FastifyInstance, log: Logger): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSec));
       return reply.status(HTTP_STATUS[error.code]).send({ error: error.toBody() });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -9,36 +9,23 @@ import {
 } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { CommandRunner } from '../commands/execute';
 import type { CoreServices } from '../services';
-import type { TokenResolver } from '../devices/tokens';
-import { installAuth } from './auth';
+import { installAuth, type AuthDeps } from './auth';
+import { registerCommandRoutes } from './command-routes';
 import { installErrorHandler } from './error-handler';
-import { createScanHandler, isScanRequest } from './scan-handler';
-import { dropLifecycleRoutes } from './routes/drop-lifecycle';
-import { dropRoutes } from './routes/drops';
-import { healthRoutes } from './routes/health';
-import { linkRoutes } from './routes/links';
-import { obsRoutes } from './routes/obs';
 import { overlayRoutes } from './routes/overlays';
-import { saleRoutes } from './routes/sales';
-import { statsRoutes } from './routes/stats';
-import { touchpointRoutes } from './routes/touchpoints';
+import { PUBLIC_ROUTE } from './route-access';
+import { createScanHandler, isScanRequest } from './scan-handler';
+import { installSecurityHeaders } from './security-headers';
 import type { ZodApp } from './zod-app';
 
-/** Route groups in registration order; each is `(app, services) => void`. */
-const ROUTES: ReadonlyArray<(app: ZodApp, s: CoreServices) => void> = [
-  healthRoutes,
-  dropRoutes,
-  dropLifecycleRoutes,
-  saleRoutes,
-  touchpointRoutes,
-  linkRoutes,
-  statsRoutes,
-  obsRoutes,
-  overlayRoutes,
-];
+export interface HttpAppDeps {
+  run: CommandRunner;
+  auth: AuthDeps;
+}
 
-export async function createHttpApp(s: CoreServices, resolveToken: TokenResolver): Promise<ZodApp> {
+export async function createHttpApp(s: CoreServices, deps: HttpAppDeps): Promise<ZodApp> {
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
@@ -57,24 +44,33 @@ export async function createHttpApp(s: CoreServices, resolveToken: TokenResolver
       info: {
         title: 'DropDeck core API',
         version: '1',
-        description: 'Micro-drops, short links, per-minute stats. Bearer auth on /api/* except health.',
+        description:
+          'Micro-drops, short links, per-minute stats. Generated from the command contract (shared/contract): ' +
+          'each operation is tagged with the role it needs. Send `Authorization: Bearer <token>` (the host ' +
+          "token or a paired device's token) except on public operations.",
       },
-      components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
 
   installErrorHandler(app, s.log);
-  installAuth(app, resolveToken);
-  for (const register of ROUTES) register(app, s);
-
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  installAuth(app, deps.auth);
+  await installSecurityHeaders(app);
+  registerCommandRoutes(app, deps.run);
+  overlayRoutes(app, s);
+  app.get('/api/openapi.json', { ...PUBLIC_ROUTE, schema: { hide: true } }, () => app.swagger());
 
   if (s.config.rendererDir && existsSync(s.config.rendererDir)) {
-    await app.register(fastifyStatic, { root: s.config.rendererDir, prefix: '/', extensions: ['html'] });
+    const root = s.config.rendererDir;
+    await app.register(async (assets) => {
+      // The panel, overlay pages and their bundles are public by design: they hold no data themselves.
+      assets.addHook('onRoute', (route) => {
+        route.config = { ...route.config, access: 'public' };
+      });
+      await assets.register(fastifyStatic, { root, prefix: '/', extensions: ['html'] });
+    });
   }
   return app;
 }

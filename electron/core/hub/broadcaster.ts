@@ -23,7 +23,9 @@ export function bridgeCoreEvents(
   const handlers: { [K in keyof CoreEventMap]?: (...args: CoreEventMap[K]) => void } = {
     'drop:updated': (drop: Drop) => {
       control.emit('drop:updated', drop);
-      overlay.to(dropRooms(drop.id, drop.state !== 'draft')).emit('drop:updated', toPublicDrop(drop));
+      // A draft is not announced: public pages hear of it once it is scheduled or live.
+      if (drop.state !== 'draft')
+        overlay.to(dropRooms(drop.id, true)).emit('drop:updated', toPublicDrop(drop));
       ticker.update(drop);
     },
     'sale:recorded': (sale: RecentSale) => {

@@ -1,24 +1,24 @@
 import type { DefaultEventsMap, Namespace, Server } from 'socket.io';
-import type { z } from 'zod';
+import { COMMANDS, type CommandName } from '../../../shared/contract';
 import {
   ControlAuthSchema,
   HUB_NAMESPACES,
-  HubRequestSchemas,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../../shared/hub-events';
-import type { TokenResolver } from '../devices/tokens';
-import { notFound } from '../domain-error';
-import { liveLink, toLinkState } from '../overlays/live-link';
+import type { CommandRunner } from '../commands/execute';
+import type { Principal } from '../devices/principal';
 import type { CoreServices } from '../services';
 import { ackHandler } from './ack';
 import { clockPingHandler } from './clock-ping';
 import { connectError } from './connect-error';
+import type { HubAuth } from './hub-auth';
 import { controlSnapshot, type RecentSales } from './snapshot';
 
 export interface ControlSocketData {
-  /** Who the audit log credits for this socket's commands ('host' for the host token). */
-  actor: string;
+  /** Who this socket acts as; checked again by the runner on every command. */
+  principal: Principal;
+  clientAddress: string;
 }
 
 type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, ControlSocketData>;
@@ -30,67 +30,61 @@ export type ControlNamespace = Namespace<
 >;
 
 /**
- * `/control`: the control panel and co-host phones. The handshake must carry `auth: {token}`, checked
- * with the same resolver as the HTTP API's bearer tokens; commands run through the same drop engine
- * as `POST /api/drops/:id/...`, so both paths refuse and audit identically.
+ * `/control`: the control panel and co-host phones. The handshake carries `auth: {token}` (the host
+ * token or a device token), checked and throttled like HTTP bearer tokens. Every command of the
+ * contract is an event of the same name, run by the same runner as its HTTP route, so both doors
+ * refuse, audit and answer identically.
  */
 export function setupControlNamespace(
   io: Server,
-  s: CoreServices,
+  s: Pick<CoreServices, 'engine' | 'clock' | 'obs' | 'log'>,
   sales: RecentSales,
-  resolveToken: TokenResolver,
+  auth: HubAuth,
+  run: CommandRunner,
 ): ControlNamespace {
   // One Server hosts two contracts; socket.io types namespaces by their server's generics.
   const nsp = (io as ControlServer).of(HUB_NAMESPACES.control);
 
   nsp.use((socket, next) => {
-    const auth = ControlAuthSchema.safeParse(socket.handshake.auth ?? {});
-    if (!auth.success)
-      return next(connectError('unauthorized', 'Missing host token: connect with auth: {token}.'));
-    const actor = resolveToken(auth.data.token);
-    if (!actor) return next(connectError('unauthorized', 'That token is not valid for this DropDeck.'));
-    socket.data.actor = actor;
-    next();
+    const parsed = ControlAuthSchema.safeParse(socket.handshake.auth ?? {});
+    if (!parsed.success)
+      return next(connectError('unauthorized', 'Sign in first: connect with auth: {token}.'));
+    const address = socket.handshake.address;
+    auth.authenticate(parsed.data.token, address).then(
+      (principal) => {
+        socket.data.principal = principal;
+        socket.data.clientAddress = address;
+        next();
+      },
+      (error: Error & { code?: string }) =>
+        next(connectError(error.code === 'rate_limited' ? 'rate_limited' : 'unauthorized', error.message)),
+    );
   });
 
   nsp.on('connection', (socket) => {
-    const { actor } = socket.data;
-    // Each command: validate with its shared schema, run as this socket's actor, answer a Result.
-    const handle = <S extends z.ZodType, T>(
-      event: keyof typeof HubRequestSchemas,
-      schema: S,
-      run: (req: z.infer<S>) => T,
-    ) => ackHandler(event, schema, run, s.log);
-    const R = HubRequestSchemas;
-
+    const ctx = { principal: socket.data.principal, clientAddress: socket.data.clientAddress };
     socket.emit('state:init', controlSnapshot(s, sales));
     socket.on('clock:ping', clockPingHandler(s.clock));
-    socket.on(
-      'link:current',
-      handle('link:current', R['link:current'], (req) => {
-        const drop = s.drops.get(req.dropId);
-        if (!drop) throw notFound(`Drop ${req.dropId}`);
-        return toLinkState(liveLink(s, drop, req.touchpoint, actor));
-      }),
-    );
-    socket.on(
-      'drop:start',
-      handle('drop:start', R['drop:start'], (req) => s.engine.start(req.dropId, actor)),
-    );
-    socket.on(
-      'drop:extend',
-      handle('drop:extend', R['drop:extend'], (req) => s.engine.extend(req.dropId, req.seconds, actor)),
-    );
-    socket.on(
-      'drop:end',
-      handle('drop:end', R['drop:end'], (req) => s.engine.end(req.dropId, actor)),
-    );
-    socket.on(
-      'drop:restock',
-      handle('drop:restock', R['drop:restock'], (req) =>
-        s.engine.restock(req.dropId, req.units, actor, req.tierId),
-      ),
-    );
+    for (const name of Object.keys(COMMANDS) as CommandName[]) {
+      // Untyped on purpose: whatever the contract says, a socket can send anything; the runner checks.
+      (socket as unknown as { on(event: string, fn: (payload: unknown, ack: unknown) => void): void }).on(
+        name,
+        ackHandler(name, (payload) => run(name, payload, ctx), s.log),
+      );
+    }
   });
   return nsp;
+}
+
+/** Drops every open socket of a revoked device, telling it why first. */
+export async function disconnectDevice(nsp: ControlNamespace, deviceId: number): Promise<number> {
+  const sockets = await nsp.fetchSockets();
+  let dropped = 0;
+  for (const socket of sockets) {
+    if (socket.data.principal.deviceId !== deviceId) continue;
+    socket.emit('session:revoked', { message: 'The host revoked this device. Ask them to pair it again.' });
+    socket.disconnect(true);
+    dropped++;
+  }
+  return dropped;
 }

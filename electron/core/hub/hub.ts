@@ -1,9 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { TokenResolver } from '../devices/tokens';
+import type { CommandRunner } from '../commands/execute';
+import type { AllowedHosts } from '../net/host-check';
 import type { CoreServices } from '../services';
 import { bridgeCoreEvents } from './broadcaster';
-import { setupControlNamespace } from './control-namespace';
+import { disconnectDevice, setupControlNamespace } from './control-namespace';
+import type { HubAuth } from './hub-auth';
 import { LinkRotator } from './link-rotator';
 import { LiveTicker } from './live-ticker';
 import { setupOverlayNamespace } from './overlay-namespace';
@@ -17,20 +19,28 @@ export interface Hub {
   close(): void;
 }
 
+export interface HubDeps {
+  auth: HubAuth;
+  run: CommandRunner;
+  /** The same DNS-rebinding guard as HTTP: sockets from a page that renamed us are refused. */
+  hosts: Pick<AllowedHosts, 'allows'>;
+}
+
 /**
  * The realtime hub on the core's HTTP server (same port, `/socket.io/`): `/overlay` for OBS pages,
- * `/control` for the panel. See shared/hub-events.ts for the contract.
+ * `/control` for the panel and co-host phones. See shared/hub-events.ts for the contract.
  */
-export function attachHub(httpServer: HttpServer, s: CoreServices, resolveToken: TokenResolver): Hub {
+export function attachHub(httpServer: HttpServer, s: CoreServices, deps: HubDeps): Hub {
   const io = new Server(httpServer, {
     // The pages bundle their own client; nothing needs /socket.io/socket.io.js.
     serveClient: false,
     // Payloads are small JSON; a tight limit keeps a public namespace from being fed megabytes.
     maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req, callback) => callback(null, deps.hosts.allows(req.headers.host)),
   });
   const sales = new RecentSales(s.db);
   const overlay = setupOverlayNamespace(io, s, sales);
-  const control = setupControlNamespace(io, s, sales, resolveToken);
+  const control = setupControlNamespace(io, s, sales, deps.auth, deps.run);
 
   const stats = new StatsTicker(s.stats, (patch) => control.emit('stats:updated', patch));
   const rotator = new LinkRotator(s, () => watchedQrs(overlay.adapter.rooms.keys()));
@@ -41,11 +51,18 @@ export function attachHub(httpServer: HttpServer, s: CoreServices, resolveToken:
     rotator,
   });
   const unbridge = bridgeCoreEvents(s.events, overlay, control, ticker);
+  const onRevoked = (deviceId: number): void => {
+    disconnectDevice(control, deviceId).catch((error: unknown) =>
+      s.log.error('could not drop a revoked device', { deviceId, error: String(error) }),
+    );
+  };
+  s.events.on('device:revoked', onRevoked);
 
   return {
     io,
     close() {
       unbridge();
+      s.events.off('device:revoked', onRevoked);
       ticker.stop();
       // Not io.close(): that would also close the HTTP server, which Fastify closes itself.
       overlay.disconnectSockets(true);

@@ -1,9 +1,10 @@
+import { systemActor } from '../devices/principal';
 import type { Drop } from '../../../shared/drops';
 import type { Logger } from '../log';
 import { liveLink, rotationSec, type LiveLinkDeps } from '../overlays/live-link';
 
 /** Who the audit log credits for rotated links. */
-const ROTATOR_ACTOR = 'rotator';
+const ROTATOR_ACTOR = systemActor('rotator');
 
 /**
  * Rotates the QR links of live drops that have `linkRotationSec`, but only for QRs some page is

@@ -1,15 +1,17 @@
+import { systemActor } from '../devices/principal';
 import type { DefaultEventsMap, Namespace, Server } from 'socket.io';
 import {
   HUB_NAMESPACES,
-  HubRequestSchemas,
+  LinkCurrentRequestSchema,
   OverlayAuthSchema,
   type OverlayClientToServerEvents,
   type OverlayServerToClientEvents,
 } from '../../../shared/hub-events';
-import { notFound } from '../domain-error';
-import { publicLink, toLinkState } from '../overlays/live-link';
+import { AppError } from '../domain-error';
+import { NOT_ON_AIR, publicLink, toLinkState } from '../overlays/live-link';
 import type { CoreServices } from '../services';
-import { ackHandler, describeIssues } from './ack';
+import { describeIssues } from '../commands/describe-issues';
+import { ackHandler } from './ack';
 import { clockPingHandler } from './clock-ping';
 import { connectError } from './connect-error';
 import { rooms } from './rooms';
@@ -34,7 +36,7 @@ export type OverlayNamespace = Namespace<
 >;
 
 /** Who the audit log credits for links an overlay made exist. */
-const OVERLAY_ACTOR = 'overlay';
+const OVERLAY_ACTOR = systemActor('overlay');
 
 /**
  * `/overlay`: public and read-only (OBS browser sources cannot hold a secret). Sockets only receive
@@ -62,10 +64,12 @@ export function setupOverlayNamespace(io: Server, s: CoreServices, sales: Recent
       'link:current',
       ackHandler(
         'link:current',
-        HubRequestSchemas['link:current'],
-        (req) => {
-          const drop = s.drops.get(req.dropId);
-          if (!drop) throw notFound(`Drop ${req.dropId}`);
+        (payload) => {
+          const parsed = LinkCurrentRequestSchema.safeParse(payload);
+          if (!parsed.success) throw new AppError('bad_request', describeIssues(parsed.error));
+          const req = parsed.data;
+          const drop = s.engine.get(req.dropId);
+          if (!drop) throw NOT_ON_AIR();
           const link = publicLink(s, drop, req.touchpoint, OVERLAY_ACTOR);
           // This page now shows that QR: it hears rotations, and its room tells the rotator to rotate.
           void socket.join(rooms.qr(drop.id, req.touchpoint));

@@ -49,14 +49,16 @@ export function controlSnapshot(s: SnapshotDeps, sales: RecentSales): StateSnaps
   };
 }
 
-/** Public state only: one drop (drafts included: the page was opened for it) or every announced drop. */
+/** Public state only: one announced drop (a draft stays invisible) or every announced drop. */
 export function overlaySnapshot(
   s: SnapshotDeps,
   sales: RecentSales,
   dropId: number | undefined,
 ): OverlaySnapshot {
   const drops =
-    dropId === undefined ? announcedDrops(s.engine.list()) : [s.engine.get(dropId)].filter((d) => d !== null);
+    dropId === undefined
+      ? announcedDrops(s.engine.list())
+      : [s.engine.get(dropId)].filter((d): d is Drop => d !== null && d.state !== 'draft');
   return {
     serverTime: s.clock.now(),
     drops: drops.map(toPublicDrop),

@@ -8,6 +8,7 @@ import type { LinkRow, LinksRepo, ResolvedLinkRow } from '../store/links-repo';
 import type { TouchpointsRepo } from '../store/touchpoints-repo';
 import { checkoutLocation } from './checkout-location';
 import { newShortCode } from './short-code';
+import type { Actor } from '../devices/principal';
 
 export type Resolution =
   | { status: 'ok'; link: ResolvedLinkRow; location: string }
@@ -34,7 +35,7 @@ export class LinkService {
     private readonly publicUrl: () => string,
   ) {}
 
-  create(dropId: number, touchpointKey: string, ttlSec: number | undefined, actor: string): Link {
+  create(dropId: number, touchpointKey: string, ttlSec: number | undefined, actor: Actor): Link {
     const now = this.clock.now();
     return this.db
       .transaction(() => {
@@ -56,7 +57,7 @@ export class LinkService {
           touchpoint_id: tp.id,
           created_at: now,
           expires_at: now + (ttlSec ?? DEFAULT_LINK_TTL_SEC) * 1000,
-          created_by: actor,
+          created_by: actor.name,
         };
         this.repo.insert(row);
         this.audit.record({
@@ -73,7 +74,7 @@ export class LinkService {
   }
 
   /** The touchpoint's live link for this drop, created when there is none (QR overlays call this). */
-  current(dropId: number, touchpointKey: string, actor: string, maxAgeSec?: number): Link {
+  current(dropId: number, touchpointKey: string, actor: Actor, maxAgeSec?: number): Link {
     const tp = this.touchpoints.findByKey(touchpointKey);
     if (!tp) throw new AppError('not_found', `Unknown touchpoint "${touchpointKey}".`);
     const now = this.clock.now();
@@ -82,7 +83,7 @@ export class LinkService {
     return fresh ? this.toLink(row, tp.key) : this.create(dropId, touchpointKey, undefined, actor);
   }
 
-  revoke(code: string, actor: string): Link {
+  revoke(code: string, actor: Actor): Link {
     const now = this.clock.now();
     return this.db
       .transaction(() => {

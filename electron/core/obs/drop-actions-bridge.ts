@@ -9,6 +9,9 @@ import type { DropsRepo } from '../store/drops-repo';
 import { batchFailures, planBatch } from './action-batch';
 import type { ObsRequester } from './types';
 import { visualStateActions } from './visual-state';
+import { systemActor } from '../devices/principal';
+
+const OBS_ACTOR = systemActor('obs');
 
 type Moment = 'start' | 'lastMinute' | 'soldOut' | 'end';
 
@@ -139,7 +142,7 @@ export class DropActionsBridge {
   private audit(dropId: number, action: string, detail: unknown): void {
     try {
       this.deps.audit.record({
-        actor: 'obs',
+        actor: OBS_ACTOR,
         action,
         subjectType: 'drop',
         subjectId: dropId,

@@ -19,6 +19,7 @@ import { ObsSettings } from './obs-settings';
 import { listScenes, setupOverlays } from './overlay-setup';
 import { StreamHealthPoller } from './stream-health';
 import { DEFAULT_OBS_TIMINGS, type ObsTimings } from './types';
+import type { Actor } from '../devices/principal';
 
 export interface ObsServiceDeps {
   config: Pick<CoreConfig, 'obsUrl' | 'obsPassword'>;
@@ -102,14 +103,14 @@ export class ObsService {
   }
 
   /** Connects with new or stored settings and saves them; resolves once this attempt settled. */
-  async connect(input: ObsConnectBody, actor: string): Promise<ObsStatus> {
+  async connect(input: ObsConnectBody, actor: Actor): Promise<ObsStatus> {
     const target = this.obsSettings.resolve(input);
     this.obsSettings.save(target, true);
     this.deps.audit.record({ actor, action: 'obs:connect', subjectType: 'obs', detail: { url: target.url } });
     return this.conn.open(target);
   }
 
-  async disconnect(actor: string): Promise<ObsStatus> {
+  async disconnect(actor: Actor): Promise<ObsStatus> {
     this.obsSettings.setEnabled(false);
     this.deps.audit.record({ actor, action: 'obs:disconnect', subjectType: 'obs' });
     await this.conn.close();
@@ -120,7 +121,7 @@ export class ObsService {
     return listScenes(this.conn);
   }
 
-  async setupOverlays(body: OverlaySetupBody, actor: string): Promise<OverlaySetupResult> {
+  async setupOverlays(body: OverlaySetupBody, actor: Actor): Promise<OverlaySetupResult> {
     const result = await setupOverlays(this.conn, body, this.deps.overlayBaseUrl());
     this.deps.audit.record({ actor, action: 'obs:overlays-setup', subjectType: 'obs', detail: result });
     return result;

@@ -1,10 +1,25 @@
 import type { Drop } from '../../../shared/drops';
 import type { LinkState } from '../../../shared/hub-events';
 import type { Link } from '../../../shared/links';
+import type { Touchpoint } from '../../../shared/touchpoints';
 import { AppError } from '../domain-error';
 import type { CoreServices } from '../services';
+import type { Actor } from '../devices/principal';
 
-export type LiveLinkDeps = Pick<CoreServices, 'links' | 'events' | 'clock'>;
+export type LiveLinkDeps = Pick<CoreServices, 'links' | 'events' | 'clock' | 'touchpoints'>;
+
+/**
+ * The one answer public pages get when a QR can't be shown, whatever the reason (no such drop, a
+ * draft, a touchpoint that is not on stream…): telling them apart would let a stranger map what exists.
+ */
+export const NOT_ON_AIR = (): AppError => new AppError('not_found', 'This code is not on air.');
+
+/** A touchpoint a public page may show: public audience, no creator, marked as shown on stream. */
+export function onStreamTouchpoint(deps: Pick<LiveLinkDeps, 'touchpoints'>, key: string): Touchpoint {
+  const tp = deps.touchpoints.findByKey(key);
+  if (!tp || !tp.onStream || tp.audience !== 'public' || tp.creator !== null) throw NOT_ON_AIR();
+  return tp;
+}
 
 export const toLinkState = (l: Link): LinkState => ({
   dropId: l.dropId,
@@ -21,17 +36,14 @@ export function rotationSec(drop: Drop): number | null {
 }
 
 /**
- * Public QR requests (overlay sockets, `/overlay/qr.svg`) only get links for announced drops: a
- * draft's link would hand anyone who guesses its id the unannounced checkout URL, and early scans
- * would muddy its stats. The host (control namespace, HTTP API) can still make links for drafts.
+ * Public QR requests (overlay sockets, `/overlay/qr.svg`) only get links for announced drops and for
+ * touchpoints shown on stream: a draft's link would hand anyone who guesses its id the unannounced
+ * checkout, and a members or creator link would let the whole audience in by their door. The host and
+ * co-hosts (control namespace, HTTP API) can still make any link.
  */
-export function publicLink(deps: LiveLinkDeps, drop: Drop, touchpoint: string, actor: string): Link {
-  if (drop.state === 'draft') {
-    throw new AppError(
-      'invalid_transition',
-      `Drop ${drop.id} is a draft: its QR code appears once it is scheduled or live.`,
-    );
-  }
+export function publicLink(deps: LiveLinkDeps, drop: Drop, touchpoint: string, actor: Actor): Link {
+  onStreamTouchpoint(deps, touchpoint);
+  if (drop.state === 'draft') throw NOT_ON_AIR();
   return liveLink(deps, drop, touchpoint, actor);
 }
 
@@ -43,7 +55,7 @@ export function publicLink(deps: LiveLinkDeps, drop: Drop, touchpoint: string, a
  * A rotated link lives two periods: a viewer who scanned just before the rotation still gets through,
  * but a screenshot passed around after the stream stops working soon after.
  */
-export function liveLink(deps: LiveLinkDeps, drop: Drop, touchpoint: string, actor: string): Link {
+export function liveLink(deps: LiveLinkDeps, drop: Drop, touchpoint: string, actor: Actor): Link {
   const rotation = rotationSec(drop);
   if (rotation === null) return deps.links.current(drop.id, touchpoint, actor);
   const now = deps.clock.now();

@@ -16,6 +16,7 @@ import type { LedgerRepo } from '../store/ledger-repo';
 import type { StatsRepo } from '../store/stats-repo';
 import type { TouchpointsRepo } from '../store/touchpoints-repo';
 import { capRefusal, duplicateRefusal, openRefusal, shortStockError } from './sale-rules';
+import type { Actor } from '../devices/principal';
 
 export interface SaleServiceDeps {
   db: Database.Database;
@@ -51,7 +52,7 @@ export class SaleService {
   constructor(private readonly deps: SaleServiceDeps) {}
 
   /** The recorded sale; `duplicate: true` (nothing written) when (source, externalId) was seen before. */
-  record(input: CreateSaleInput, actor: string): Sale {
+  record(input: CreateSaleInput, actor: Actor): Sale {
     // A live drop whose time ran out must be ended before we judge the sale against it.
     this.deps.engine.settle(input.dropId);
     const now = this.deps.clock.now();
@@ -60,7 +61,7 @@ export class SaleService {
     return sale;
   }
 
-  private write(input: CreateSaleInput, actor: string, now: number): Sale {
+  private write(input: CreateSaleInput, actor: Actor, now: number): Sale {
     const { drops, ledger, inventory, stats, audit } = this.deps;
     const existing = ledger.findByExternalId(input.source, input.externalId);
     if (existing) {
@@ -106,7 +107,7 @@ export class SaleService {
       delta: -input.quantity,
       reason: 'sale',
       ledgerEntryId: entryId,
-      actor,
+      actor: actor.name,
     });
     stats.addSale(drop.id, minuteOf(now), from.touchpointId, 1, input.quantity, input.amountCents);
     const touchpoint = this.deps.touchpoints.findById(from.touchpointId)?.key ?? 'direct';
@@ -162,7 +163,7 @@ export class SaleService {
   }
 
   /** After commit: the overlays' "just bought" line, then new counts (and sold out, when it is). */
-  private announce(sale: Sale, input: CreateSaleInput, actor: string): void {
+  private announce(sale: Sale, input: CreateSaleInput, actor: Actor): void {
     try {
       this.deps.events.emit('sale:recorded', {
         dropId: sale.dropId,

@@ -99,7 +99,7 @@ export class DropsRepo {
   }
 
   /** Inserts the drop, its tiers and their opening inventory. Call inside a transaction. */
-  create(input: CreateDropInput, actor: string, now: number): number {
+  create(input: CreateDropInput, createdBy: string, now: number): number {
     const { lastInsertRowid } = this.insertDrop.run({
       title: input.title,
       productId: input.productId ?? null,
@@ -119,7 +119,7 @@ export class DropsRepo {
     ];
     tiers.forEach((t, position) => {
       const tier = this.insertTier.run(dropId, position, t.name, t.variantId ?? null, t.priceCents, t.stock);
-      this.insertInitialMovement.run(now, dropId, Number(tier.lastInsertRowid), t.stock, actor);
+      this.insertInitialMovement.run(now, dropId, Number(tier.lastInsertRowid), t.stock, createdBy);
     });
     return dropId;
   }

@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { CreateTouchpointInput, Touchpoint, TouchpointKind } from '../../../shared/touchpoints';
+import type {
+  CreateTouchpointInput,
+  Touchpoint,
+  TouchpointKind,
+  UpdateTouchpointInput,
+} from '../../../shared/touchpoints';
 
 interface TouchpointRow {
   id: number;
@@ -8,6 +13,7 @@ interface TouchpointRow {
   label: string;
   creator: string | null;
   audience: 'public' | 'members';
+  on_stream: number;
   created_at: number;
 }
 
@@ -18,6 +24,7 @@ const toTouchpoint = (r: TouchpointRow): Touchpoint => ({
   label: r.label,
   creator: r.creator,
   audience: r.audience,
+  onStream: r.on_stream === 1,
   createdAt: r.created_at,
 });
 
@@ -26,14 +33,18 @@ export class TouchpointsRepo {
   private readonly byId;
   private readonly all;
   private readonly insert;
+  private readonly patch;
 
   constructor(db: Database.Database) {
     this.byKey = db.prepare<[string], TouchpointRow>('SELECT * FROM touchpoints WHERE key = ?');
     this.byId = db.prepare<[number], TouchpointRow>('SELECT * FROM touchpoints WHERE id = ?');
     this.all = db.prepare<[], TouchpointRow>('SELECT * FROM touchpoints ORDER BY id');
     this.insert = db.prepare(
-      'INSERT INTO touchpoints (key, kind, label, creator, audience, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO touchpoints (key, kind, label, creator, audience, on_stream, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    // NULL keeps a column; creator uses a flag since NULL is also a value it can be set to.
+    this.patch = db.prepare(`UPDATE touchpoints SET label = coalesce(?, label),
+      creator = CASE WHEN ? THEN ? ELSE creator END, on_stream = coalesce(?, on_stream) WHERE id = ?`);
   }
 
   findByKey(key: string): Touchpoint | null {
@@ -59,8 +70,20 @@ export class TouchpointsRepo {
       input.label ?? input.key,
       input.creator ?? null,
       input.audience,
+      input.onStream ? 1 : 0,
       now,
     );
     return this.findById(Number(lastInsertRowid));
+  }
+
+  update(id: number, patch: UpdateTouchpointInput): void {
+    const onStream = patch.onStream === undefined ? null : patch.onStream ? 1 : 0;
+    this.patch.run(
+      patch.label ?? null,
+      patch.creator !== undefined ? 1 : 0,
+      patch.creator ?? null,
+      onStream,
+      id,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Calendar, Drop } from '../../../../shared/drops';
+import { HOST_PRINCIPAL as HOST } from '../../../../electron/core/devices/principal';
 import { sampleDrop, startTestCore, type TestCore } from '../../../support/core-harness';
 import { ManualTimers } from '../../../support/manual-timers';
 import { tempDir } from '../../../support/temp-dir';
@@ -76,7 +77,7 @@ describe('a live drop over time', () => {
     const t = await boot(time);
     const seen = moments(t);
     const drop = await createDrop(t, { durationSec: 120 });
-    const { endsAt } = t.core.services.engine.start(drop.id, 'host');
+    const { endsAt } = t.core.services.engine.start(drop.id, HOST);
 
     time.advance(90_000);
     const res = await t.api(`/api/drops/${drop.id}/extend`, { method: 'POST', json: { seconds: 120 } });
@@ -147,10 +148,10 @@ describe('stock', () => {
     const seen = moments(t);
     const drop = await createDrop(t, { stock: 1, tiers: [{ name: 'Bundle', stock: 0, priceCents: 4000 }] });
     const { engine, sales } = t.core.services;
-    engine.start(drop.id, 'host');
+    engine.start(drop.id, HOST);
     sales.record(
       { dropId: drop.id, quantity: 1, amountCents: 2500, currency: 'EUR', source: 'manual', externalId: 'a' },
-      'host',
+      HOST,
     );
     expect((await getDrop(t, drop.id)).state).toBe('sold_out');
     expect(seen).toContain(`soldOut:${drop.id}`);
@@ -174,7 +175,7 @@ describe('stock', () => {
       /has no tier 9999; its tiers are/,
     );
 
-    engine.end(drop.id, 'host');
+    engine.end(drop.id, HOST);
     const late = await t.api(`/api/drops/${drop.id}/restock`, { method: 'POST', json: { units: 1 } });
     expect(late.status).toBe(409);
   });
@@ -182,7 +183,7 @@ describe('stock', () => {
   it('records a restock as an inventory movement', async () => {
     const t = await boot(new ManualTimers());
     const drop = await createDrop(t, { stock: 2 });
-    t.core.services.engine.restock(drop.id, 5, 'host');
+    t.core.services.engine.restock(drop.id, 5, HOST);
     const rows = t.core.services.db
       .prepare('SELECT delta, reason, actor FROM inventory_movements WHERE drop_id = ? ORDER BY id')
       .all(drop.id);
@@ -260,7 +261,7 @@ describe('restart', () => {
     const time = new ManualTimers();
     const first = await boot(time, dir);
     const drop = await createDrop(first);
-    const { endsAt } = first.core.services.engine.start(drop.id, 'host');
+    const { endsAt } = first.core.services.engine.start(drop.id, HOST);
     await first.stop();
 
     const later = new ManualTimers();
@@ -276,7 +277,7 @@ describe('restart', () => {
     const time = new ManualTimers();
     const first = await boot(time, dir);
     const drop = await createDrop(first);
-    const { endsAt } = first.core.services.engine.start(drop.id, 'host');
+    const { endsAt } = first.core.services.engine.start(drop.id, HOST);
     await first.stop();
 
     const later = new ManualTimers();
@@ -292,8 +293,8 @@ describe('restart', () => {
     const first = await boot(time, dir);
     const soon = await createDrop(first, { title: 'Soon' });
     const missed = await createDrop(first, { title: 'Missed', durationSec: 60 });
-    first.core.services.engine.schedule(soon.id, time.clock.now() + MIN, 'host');
-    first.core.services.engine.schedule(missed.id, time.clock.now() + MIN, 'host');
+    first.core.services.engine.schedule(soon.id, time.clock.now() + MIN, HOST);
+    first.core.services.engine.schedule(missed.id, time.clock.now() + MIN, HOST);
     await first.stop();
 
     const later = new ManualTimers();

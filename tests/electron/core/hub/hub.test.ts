@@ -24,14 +24,18 @@ async function createDrop(over: Record<string, unknown> = {}): Promise<Drop> {
 }
 
 describe('connecting', () => {
-  it('gives an overlay page a snapshot of its drop with public fields only', async () => {
+  it('gives an overlay page a snapshot of its drop with public fields only, and nothing of a draft', async () => {
     const drop = await createDrop({ obsActions: { start: [{ type: 'switchScene', scene: 'Drop' }] } });
-    const init = await next<OverlaySnapshot>(overlaySocket(t.url, { dropId: drop.id }), 'state:init');
+    const draft = await next<OverlaySnapshot>(overlaySocket(t.url, { dropId: drop.id }), 'state:init');
+    // Not announced yet: a stranger guessing drop ids learns nothing, not even its title.
+    expect(draft.drops).toEqual([]);
 
+    expect((await t.api(`/api/drops/${drop.id}/start`, { method: 'POST' })).status).toBe(200);
+    const init = await next<OverlaySnapshot>(overlaySocket(t.url, { dropId: drop.id }), 'state:init');
     expect(init.serverTime).toBe(clock.now());
     expect(init.drops).toHaveLength(1);
     const shown = init.drops[0];
-    expect(shown).toMatchObject({ id: drop.id, title: 'Glow mug', state: 'draft', stock: 10, sold: 0 });
+    expect(shown).toMatchObject({ id: drop.id, title: 'Glow mug', state: 'live', stock: 10, sold: 0 });
     // Scans must go through tracked short links, and scene plans are the host's business.
     expect(shown).not.toHaveProperty('checkoutUrl');
     expect(shown).not.toHaveProperty('obsActions');
@@ -78,28 +82,28 @@ describe('requests', () => {
     const drop = await createDrop();
     const control = controlSocket(t.url, TEST_TOKEN);
 
-    const bad = await request<Result<Drop>>(control, 'drop:extend', { dropId: 'one', seconds: 0 });
+    const bad = await request<Result<Drop>>(control, 'drop:extend', { id: 'one', seconds: 0 });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('bad_request');
-      expect(bad.error.message).toMatch(/dropId/);
+      expect(bad.error.message).toMatch(/id/);
       expect(bad.error.message).toMatch(/seconds/);
     }
 
-    const missing = await request<Result<Drop>>(control, 'drop:start', { dropId: 999_999 });
+    const missing = await request<Result<Drop>>(control, 'drop:start', { id: 999_999 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
-    const notLive = await request<Result<Drop>>(control, 'drop:extend', { dropId: drop.id, seconds: 30 });
+    const notLive = await request<Result<Drop>>(control, 'drop:extend', { id: drop.id, seconds: 30 });
     expect(notLive).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
 
-    const started = await request<Result<Drop>>(control, 'drop:start', { dropId: drop.id });
+    const started = await request<Result<Drop>>(control, 'drop:start', { id: drop.id });
     expect(started).toMatchObject({ ok: true, value: { id: drop.id, state: 'live' } });
   });
 
   it('does not let an overlay socket run drop commands', async () => {
     const drop = await createDrop();
     const overlay = overlaySocket(t.url, { dropId: drop.id });
-    overlay.emit('drop:start' as 'clock:ping', { dropId: drop.id } as unknown as number, () => undefined);
+    overlay.emit('drop:start' as 'clock:ping', { id: drop.id } as unknown as number, () => undefined);
     await request<number>(overlay, 'clock:ping', Date.now());
     const after = (await (await t.api(`/api/drops/${drop.id}`)).json()) as Drop;
     expect(after.state).toBe('draft');
@@ -113,7 +117,16 @@ describe('requests', () => {
       dropId: drop.id,
       touchpoint: 'stream',
     });
-    expect(draft).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
+    // The same answer as for a drop that does not exist: public pages can't tell the two apart.
+    expect(draft).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'This code is not on air.' },
+    });
+    const missing = await request<Result<unknown>>(overlay, 'link:current', {
+      dropId: 999_999,
+      touchpoint: 'stream',
+    });
+    expect(missing).toEqual(draft);
 
     expect((await t.api(`/api/drops/${drop.id}/start`, { method: 'POST' })).status).toBe(200);
     const first = await request<Result<{ code: string; qrUrl: string }>>(overlay, 'link:current', {

@@ -69,7 +69,7 @@ describe('live patches', () => {
     const control = controlSocket(t.url, TEST_TOKEN);
     await next(control, 'state:init');
     const link = await request<Result<LinkState>>(control, 'link:current', {
-      dropId: drop.id,
+      id: drop.id,
       touchpoint: 'stream',
     });
     if (!link.ok) throw new Error(link.error.message);

@@ -27,8 +27,11 @@ describe('overlay routes without a built renderer', () => {
     const drop = (await (await t.api('/api/drops', { method: 'POST', json: sampleDrop() })).json()) as Drop;
     // No public QR (so no short link to the checkout) before the drop is announced.
     const draft = await fetch(`${t.url}/overlay/qr.svg?drop=${drop.id}&touchpoint=stream`);
-    expect(draft.status).toBe(409);
-    expect(((await draft.json()) as { error: { code: string } }).error.code).toBe('invalid_transition');
+    // …and the same generic answer as for a drop that does not exist.
+    expect(draft.status).toBe(404);
+    const missing = await fetch(`${t.url}/overlay/qr.svg?drop=999999&touchpoint=stream`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual(await draft.json());
     expect((await t.api(`/api/drops/${drop.id}/start`, { method: 'POST' })).status).toBe(200);
 
     const ok = await fetch(`${t.url}/overlay/qr.svg?drop=${drop.id}&touchpoint=stream`);
@@ -38,9 +41,10 @@ describe('overlay routes without a built renderer', () => {
     // The exact code a page asks for, as long as it is that touchpoint's live link.
     const same = await fetch(`${t.url}/overlay/qr.svg?drop=${drop.id}&touchpoint=stream&code=${code}`);
     expect(same.headers.get('x-dropdeck-link-code')).toBe(code);
+    // Another touchpoint (and one that is not shown on stream at all) gets the generic 404.
     expect(
       (await fetch(`${t.url}/overlay/qr.svg?drop=${drop.id}&touchpoint=venue&code=${code}`)).status,
-    ).toBe(410);
+    ).toBe(404);
 
     const bad = await fetch(`${t.url}/overlay/qr.svg?drop=abc&touchpoint=stream`);
     expect(bad.status).toBe(400);
