@@ -23,6 +23,10 @@ export class NewerDatabaseError extends Error {
 /**
  * Applies every pending migration in ONE transaction, so a failure leaves the file exactly as it was
  * (Signal Desktop's approach). `user_version` is set inside the same transaction.
+ *
+ * Foreign keys are off while migrations run (SQLite's own procedure for rebuilding a table: the
+ * pragma cannot change inside a transaction), and `foreign_key_check` must come back empty before
+ * the transaction commits — a migration that breaks a reference rolls back whole.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
   migrations.forEach((m, i) => {
@@ -33,9 +37,19 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   if (current > latest) throw new NewerDatabaseError(current, latest);
   if (current === latest) return current;
 
-  db.transaction(() => {
-    for (const m of migrations.slice(current)) m.up(db);
-    db.pragma(`user_version = ${latest}`);
-  }).immediate();
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of migrations.slice(current)) m.up(db);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) {
+        throw new Error(`migrations would leave ${broken.length} broken references; nothing was changed`);
+      }
+      db.pragma(`user_version = ${latest}`);
+    }).immediate();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
   return latest;
 }
