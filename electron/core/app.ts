@@ -6,7 +6,6 @@ import { systemClock, type Clock } from './clock';
 import { lanAddress, resolveConfig, type ConfigOverrides, type CoreConfig } from './config';
 import { CoreEvents } from './core-events';
 import { startCheckpointer } from './db/checkpointer';
-import { openDatabase } from './db/open-database';
 import { DropEngine } from './drops/drop-engine';
 import type { TimerSource } from './drops/timer-source';
 import { tokenMatches } from './devices/tokens';
@@ -17,6 +16,9 @@ import { createLogger } from './log';
 import { ObsService } from './obs/obs-service';
 import { SaleService } from './sales/sale-service';
 import type { CoreServices } from './services';
+import { acquireDataDirLock, type DataDirLock } from './startup/data-dir-lock';
+import { explainListenError } from './startup/listen-errors';
+import { openStore } from './startup/open-store';
 import { AuditRepo } from './store/audit-repo';
 import { DropsRepo } from './store/drops-repo';
 import { InventoryRepo } from './store/inventory-repo';
@@ -51,10 +53,25 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 /** Starts the whole core: store, services, HTTP API, realtime hub. Plain Node; Electron only hosts it. */
 export async function startCore(options: StartOptions = {}): Promise<CoreHandle> {
   const config = resolveConfig(options, options.env ?? process.env);
+  // One DropDeck per data folder; released by close(), or here when the start fails.
+  const lock = acquireDataDirLock(config.dataDir);
+  try {
+    return await startLocked(options, config, lock);
+  } catch (error) {
+    lock.release();
+    throw await explainListenError(error, config.port, config.host);
+  }
+}
+
+async function startLocked(
+  options: StartOptions,
+  config: CoreConfig,
+  lock: DataDirLock,
+): Promise<CoreHandle> {
   const log = createLogger('core', (options.env ?? process.env).DROPDECK_QUIET === '1');
   const clock = options.clock ?? systemClock;
   const dbFile = join(config.dataDir, 'dropdeck.sqlite');
-  const db = openDatabase(dbFile);
+  const db = openStore(dbFile);
   const checkpointer = startCheckpointer(dbFile, log);
   const events = new CoreEvents();
   let boundPort = config.port;
@@ -150,6 +167,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
       services.clicks.flush();
       await checkpointer.stop();
       db.close();
+      lock.release();
     },
   };
 }
