@@ -6,7 +6,6 @@ import { systemClock, type Clock } from './clock';
 import { lanAddress, resolveConfig, type ConfigOverrides, type CoreConfig } from './config';
 import { CoreEvents } from './core-events';
 import { startCheckpointer } from './db/checkpointer';
-import { openDatabase } from './db/open-database';
 import { DropEngine } from './drops/drop-engine';
 import type { TimerSource } from './drops/timer-source';
 import { createCommandRunner } from './commands/execute';
@@ -24,6 +23,9 @@ import { createLogger } from './log';
 import { ObsService } from './obs/obs-service';
 import { SaleService } from './sales/sale-service';
 import type { CoreServices } from './services';
+import { acquireDataDirLock, type DataDirLock } from './startup/data-dir-lock';
+import { explainListenError } from './startup/listen-errors';
+import { openStore } from './startup/open-store';
 import { AuditRepo } from './store/audit-repo';
 import { DevicesRepo } from './store/devices-repo';
 import { DropsRepo } from './store/drops-repo';
@@ -66,10 +68,25 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 /** Starts the whole core: store, services, HTTP API, realtime hub. Plain Node; Electron only hosts it. */
 export async function startCore(options: StartOptions = {}): Promise<CoreHandle> {
   const config = resolveConfig(options, options.env ?? process.env);
+  // One DropDeck per data folder; released by close(), or here when the start fails.
+  const lock = acquireDataDirLock(config.dataDir);
+  try {
+    return await startLocked(options, config, lock);
+  } catch (error) {
+    lock.release();
+    throw await explainListenError(error, config.port, config.host);
+  }
+}
+
+async function startLocked(
+  options: StartOptions,
+  config: CoreConfig,
+  lock: DataDirLock,
+): Promise<CoreHandle> {
   const log = createLogger('core', (options.env ?? process.env).DROPDECK_QUIET === '1');
   const clock = options.clock ?? systemClock;
   const dbFile = join(config.dataDir, 'dropdeck.sqlite');
-  const db = openDatabase(dbFile);
+  const db = openStore(dbFile);
   const checkpointer = startCheckpointer(dbFile, log);
   const events = new CoreEvents();
   let boundPort = config.port;
@@ -175,7 +192,17 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
   });
   // Before the first request: drops whose time passed while DropDeck was closed are settled first.
   engine.resume();
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Port in use (or the like): leave nothing open behind the refusal.
+    services.obs.stop().catch(() => undefined);
+    engine.stop();
+    await app.close();
+    await checkpointer.stop();
+    db.close();
+    throw error;
+  }
   const address = app.server.address();
   boundPort = typeof address === 'object' && address ? address.port : config.port;
   // Realtime hub on the same port (`/socket.io/`), same token check as the HTTP API.
@@ -206,6 +233,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
       services.clicks.flush();
       await checkpointer.stop();
       db.close();
+      lock.release();
     },
   };
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensurePrivateDir, folderNotWritable, PRIVATE_FILE_MODE, tightenMode } from './startup/private-files';
+import { NOT_WRITABLE_CODES, StartupError, errorCode } from './startup/startup-error';
 
 export interface CoreConfig {
   dataDir: string;
@@ -25,6 +27,8 @@ export interface CoreConfig {
 }
 
 export const DEFAULT_PORT = 4800;
+/** The host token guards sales and the ledger from anyone on the Wi-Fi: ~144 bits when base64url. */
+export const MIN_TOKEN_LENGTH = 24;
 
 /** The OS app-data folder, as Electron's `app.getPath('userData')` would pick it. */
 export function defaultDataDir(): string {
@@ -51,11 +55,31 @@ function loadOrCreateToken(dataDir: string): { token: string; generated: boolean
   const file = join(dataDir, 'host-token');
   if (existsSync(file)) {
     const token = readFileSync(file, 'utf8').trim();
-    if (token.length >= 16) return { token, generated: false };
+    if (token.length >= MIN_TOKEN_LENGTH) {
+      tightenMode(file);
+      return { token, generated: false };
+    }
   }
   const token = randomBytes(24).toString('base64url');
-  writeFileSync(file, token + '\n', { mode: 0o600 });
+  try {
+    writeFileSync(file, token + '\n', { mode: PRIVATE_FILE_MODE });
+  } catch (error) {
+    if (NOT_WRITABLE_CODES.has(errorCode(error) ?? '')) throw folderNotWritable(dataDir, error);
+    throw error;
+  }
+  // `mode` only applies to a new file; a short token being replaced may have been world-readable.
+  tightenMode(file);
   return { token, generated: true };
+}
+
+function refuseWeakToken(token: string, fromOverride: boolean, dataDir: string): void {
+  if (token.length >= MIN_TOKEN_LENGTH) return;
+  const source = fromOverride ? 'The host token given to DropDeck' : 'DROPDECK_HOST_TOKEN';
+  throw new StartupError(
+    'weak_host_token',
+    `${source} is too short (${token.length} characters; at least ${MIN_TOKEN_LENGTH} are needed). ` +
+      `Use a longer random value, or leave it unset and DropDeck keeps a strong one in ${join(dataDir, 'host-token')}.`,
+  );
 }
 
 export interface ConfigOverrides {
@@ -72,13 +96,17 @@ export function resolveConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): CoreConfig {
   const dataDir = overrides.dataDir ?? env.DROPDECK_DATA_DIR ?? defaultDataDir();
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const port = overrides.port ?? (env.DROPDECK_PORT ? Number(env.DROPDECK_PORT) : DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`--port must be a whole number from 0 to 65535 (got ${String(port)})`);
+    throw new StartupError(
+      'bad_port',
+      `--port must be a whole number from 0 to 65535 (got ${String(port)}).`,
+    );
   }
   const host = overrides.host ?? env.DROPDECK_BIND ?? '0.0.0.0';
   const fromEnv = overrides.hostToken ?? env.DROPDECK_HOST_TOKEN;
+  if (fromEnv) refuseWeakToken(fromEnv, overrides.hostToken !== undefined, dataDir);
   const { token, generated } = fromEnv ? { token: fromEnv, generated: false } : loadOrCreateToken(dataDir);
   const publicUrl = (overrides.publicUrl ?? env.DROPDECK_PUBLIC_URL ?? '').replace(/\/+$/, '');
   return {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore } from './app';
 import { parseCliArgs } from './config';
-import { NewerDatabaseError } from './db/migrate';
+import { StartupError } from './startup/startup-error';
 
 /**
  * Headless DropDeck: `npm run serve -- --data-dir DIR --port PORT`. Prints ONE ready line on stdout
@@ -16,17 +16,8 @@ async function main(): Promise<void> {
   const rendererDir = overrides.rendererDir ?? (existsSync(builtRenderer) ? builtRenderer : null);
   const core = await startCore({ ...overrides, rendererDir });
 
-  if (core.config.hostTokenGenerated) {
-    process.stdout.write(
-      `Host token (saved in ${core.config.dataDir}/host-token): ${core.config.hostToken}\n`,
-    );
-  }
-  // A one-time sign-in link, valid for minutes: the host token itself never goes into a URL.
-  const panel = core.loginLink();
-  process.stdout.write(
-    `DropDeck ready on ${core.url} — viewers: ${core.publicUrl} — control panel: ${rendererDir ? panel : '(not built: run npm run build)'} — data: ${core.config.dataDir}\n`,
-  );
-
+  // Before the ready line: whoever reads it may signal at once, and a signal with no listener yet
+  // would kill the process outright, leaving the data-folder lock behind.
   const stop = (signal: string): void => {
     process.stderr.write(`${signal}: stopping DropDeck…\n`);
     core.close().then(
@@ -39,16 +30,23 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+
+  if (core.config.hostTokenGenerated) {
+    process.stdout.write(
+      `Host token (saved in ${core.config.dataDir}/host-token): ${core.config.hostToken}\n`,
+    );
+  }
+  // A one-time sign-in link, valid for minutes: the host token itself never goes into a URL.
+  const panel = core.loginLink();
+  process.stdout.write(
+    `DropDeck ready on ${core.url} — viewers: ${core.publicUrl} — control panel: ${rendererDir ? panel : '(not built: run npm run build)'} — data: ${core.config.dataDir}\n`,
+  );
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof NewerDatabaseError) {
-    process.stderr.write(`DropDeck cannot open its data: ${error.message}\n`);
-  } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-    process.stderr.write(
-      `DropDeck cannot start: the port is in use. Is DropDeck already running? Try --port ${4801}.\n`,
-    );
-  } else {
+  // A refusal we understand is one sentence for the user; anything else is a bug, so keep the stack.
+  if (error instanceof StartupError) process.stderr.write(`${error.message}\n`);
+  else {
     process.stderr.write(
       `DropDeck failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );

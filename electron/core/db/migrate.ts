@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { StartupError } from '../startup/startup-error';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; numbered from 1 without gaps. */
@@ -7,13 +8,16 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export class NewerDatabaseError extends Error {
+/** A start-up refusal like the others, so the CLI and the Electron host print just its sentence. */
+export class NewerDatabaseError extends StartupError {
   constructor(
     readonly found: number,
     readonly supported: number,
+    file = 'This database',
   ) {
     super(
-      `This database was written by a newer DropDeck (schema version ${found}; this build knows up to ${supported}). ` +
+      'database_newer',
+      `${file} was written by a newer DropDeck (schema version ${found}; this build knows up to ${supported}). ` +
         'Update DropDeck, or start it with another --data-dir. The file was left untouched.',
     );
     this.name = 'NewerDatabaseError';
@@ -34,7 +38,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   });
   const latest = migrations.length;
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) throw new NewerDatabaseError(current, latest);
+  if (current > latest) throw new NewerDatabaseError(current, latest, db.name);
   if (current === latest) return current;
 
   const enforced = db.pragma('foreign_keys', { simple: true }) === 1;

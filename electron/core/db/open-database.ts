@@ -13,7 +13,9 @@ export function openDatabase(file: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Only the checkpointer shares the file, and its passive checkpoints never hold it long; a second
+    // DropDeck is kept out by the data-folder lock, so a long wait would only delay a clear error.
+    db.pragma('busy_timeout = 1000');
     // Checkpoints normally run on the checkpointer's thread; this is only the safety net (~80 MB).
     db.pragma('wal_autocheckpoint = 20000');
     db.pragma('journal_size_limit = 67108864');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore, type CoreHandle } from '../../../electron/core/app';
+import { StartupError } from '../../../electron/core/startup/startup-error';
 import { tempDir } from '../../support/temp-dir';
 
 const dirs: Array<{ remove(): void }> = [];
@@ -39,13 +40,13 @@ describe('configuration', () => {
 
   it('takes the host token and the viewers’ URL from the environment', async () => {
     const core = await start({
-      DROPDECK_HOST_TOKEN: 'from-the-env-0123456789',
+      DROPDECK_HOST_TOKEN: 'from-the-env-0123456789abcdef',
       DROPDECK_PUBLIC_URL: 'https://drop.example.com/',
     });
-    expect(core.config.hostToken).toBe('from-the-env-0123456789');
+    expect(core.config.hostToken).toBe('from-the-env-0123456789abcdef');
     expect(core.publicUrl).toBe('https://drop.example.com');
     const res = await fetch(`${core.url}/api/drops`, {
-      headers: { authorization: 'Bearer from-the-env-0123456789' },
+      headers: { authorization: 'Bearer from-the-env-0123456789abcdef' },
     });
     expect(res.status).toBe(200);
   });
@@ -53,5 +54,21 @@ describe('configuration', () => {
   it('gives viewers the address it listens on when bound to a single address', async () => {
     const core = await start({});
     expect(core.publicUrl).toBe(core.url);
+  });
+
+  it('refuses a host token shorter than 24 characters, from the environment or the caller', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const env = start({ DROPDECK_HOST_TOKEN: 'only-23-characters-long' }, '127.0.0.1', dir.path);
+    await expect(env).rejects.toThrow(StartupError);
+    await expect(env).rejects.toThrow(
+      `DROPDECK_HOST_TOKEN is too short (23 characters; at least 24 are needed). Use a longer random value, or leave it unset and DropDeck keeps a strong one in ${join(dir.path, 'host-token')}.`,
+    );
+    const override = startCore({ dataDir: dir.path, port: 0, hostToken: 'short', env: {} });
+    await expect(override).rejects.toMatchObject({ code: 'weak_host_token' });
+    await expect(override).rejects.toThrow(/^The host token given to DropDeck is too short \(5 characters/);
+    // Nothing started: the folder is free for a core with a proper token.
+    const core = await start({ DROPDECK_HOST_TOKEN: 'long-enough-token-0123456789' }, '127.0.0.1', dir.path);
+    expect(core.config.hostToken).toBe('long-enough-token-0123456789');
   });
 });
