@@ -186,10 +186,8 @@ async function startLocked(
     log,
   );
   const hosts = new AllowedHosts(() => hostsOf([config.publicUrl]));
-  const app = await createHttpApp(services, {
-    run,
-    auth: { devices, throttle, hosts, trustedProxies: new Set(config.trustedProxies) },
-  });
+  const trustedProxies = new Set(config.trustedProxies);
+  const app = await createHttpApp(services, { run, auth: { devices, throttle, hosts, trustedProxies } });
   // Before the first request: drops whose time passed while DropDeck was closed are settled first.
   engine.resume();
   try {
@@ -206,7 +204,12 @@ async function startLocked(
   const address = app.server.address();
   boundPort = typeof address === 'object' && address ? address.port : config.port;
   // Realtime hub on the same port (`/socket.io/`), same token check as the HTTP API.
-  const hub = attachHub(app.server, services, { auth: hubAuth(devices, throttle), run, hosts });
+  const hub = attachHub(app.server, services, {
+    auth: hubAuth(devices, throttle),
+    run,
+    hosts,
+    trustedProxies,
+  });
 
   services.obs.start();
   services.clicks.rotateSalts();

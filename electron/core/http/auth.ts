@@ -4,7 +4,7 @@ import type { DeviceService } from '../devices/device-service';
 import type { LoginThrottle } from '../devices/login-throttle';
 import { AppError, RateLimitedError } from '../domain-error';
 import type { AllowedHosts } from '../net/host-check';
-import { clientAddress } from './client-address';
+import { clientAddress } from '../net/client-address';
 import './route-access';
 
 export function bearerToken(req: FastifyRequest): string | null {

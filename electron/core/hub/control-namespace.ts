@@ -8,6 +8,7 @@ import {
 } from '../../../shared/hub-events';
 import type { CommandRunner } from '../commands/execute';
 import type { Principal } from '../devices/principal';
+import { clientAddress } from '../net/client-address';
 import type { CoreServices } from '../services';
 import { ackHandler } from './ack';
 import { clockPingHandler } from './clock-ping';
@@ -41,6 +42,7 @@ export function setupControlNamespace(
   sales: RecentSales,
   auth: HubAuth,
   run: CommandRunner,
+  trustedProxies: ReadonlySet<string>,
 ): ControlNamespace {
   // One Server hosts two contracts; socket.io types namespaces by their server's generics.
   const nsp = (io as ControlServer).of(HUB_NAMESPACES.control);
@@ -49,7 +51,7 @@ export function setupControlNamespace(
     const parsed = ControlAuthSchema.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success)
       return next(connectError('unauthorized', 'Sign in first: connect with auth: {token}.'));
-    const address = socket.handshake.address;
+    const address = clientAddress(socket.request, trustedProxies);
     auth.authenticate(parsed.data.token, address).then(
       (principal) => {
         socket.data.principal = principal;

@@ -24,6 +24,8 @@ export interface HubDeps {
   run: CommandRunner;
   /** The same DNS-rebinding guard as HTTP: sockets from a page that renamed us are refused. */
   hosts: Pick<AllowedHosts, 'allows'>;
+  /** Proxies whose X-Forwarded-For is believed (for the login throttle's client address). */
+  trustedProxies: ReadonlySet<string>;
 }
 
 /**
@@ -40,7 +42,7 @@ export function attachHub(httpServer: HttpServer, s: CoreServices, deps: HubDeps
   });
   const sales = new RecentSales(s.db);
   const overlay = setupOverlayNamespace(io, s, sales);
-  const control = setupControlNamespace(io, s, sales, deps.auth, deps.run);
+  const control = setupControlNamespace(io, s, sales, deps.auth, deps.run, deps.trustedProxies);
 
   const stats = new StatsTicker(s.stats, (patch) => control.emit('stats:updated', patch));
   const rotator = new LinkRotator(s, () => watchedQrs(overlay.adapter.rooms.keys()));

@@ -20,8 +20,16 @@ export function overlaySocket(url: string, auth: { dropId?: number } = {}): Over
   return socket;
 }
 
-export function controlSocket(url: string, token: string | null): ControlSocket {
-  const socket: ControlSocket = io(`${url}/control`, { ...opts, auth: token === null ? {} : { token } });
+export function controlSocket(
+  url: string,
+  token: string | null,
+  extraHeaders: Record<string, string> = {},
+): ControlSocket {
+  const socket: ControlSocket = io(`${url}/control`, {
+    ...opts,
+    auth: token === null ? {} : { token },
+    extraHeaders,
+  });
   open.push(socket);
   return socket;
 }
