@@ -71,30 +71,30 @@ export function electronFailure({ code, signal, sawReady, spawnError }) {
 
 /**
  * Parses serve.ts's ready line:
- * `DropDeck ready on <url> — viewers: <url> — control panel: <url>#token=… — data: <dir>`.
+ * `DropDeck ready on <url> — viewers: <url> — control panel: <url>/#pair=<one-time code> — data: <dir>`.
  */
 export function parseReadyLine(line) {
   const ready = /DropDeck ready on (\S+)/.exec(line);
   if (!ready) return null;
-  const panel = /control panel: (\S+)/.exec(line)?.[1] ?? null;
+  const panel = /control panel: (http\S+)/.exec(line)?.[1] ?? null;
   const viewers = /viewers: (\S+)/.exec(line)?.[1] ?? null;
-  const token = panel ? new URLSearchParams(panel.split('#')[1] ?? '').get('token') : null;
-  return { url: ready[1].replace(/\/+$/, ''), viewersUrl: viewers, token };
+  return { url: ready[1].replace(/\/+$/, ''), viewersUrl: viewers, signInUrl: panel };
 }
 
 /** What the host reads when there is no desktop window: where to point a browser (or a phone). */
 export function headlessBanner(ready, reason) {
-  const hash = ready.token ? `#token=${ready.token}` : '';
   const lines = [
     '',
     `Electron is not available here${reason ? ` (${reason})` : ''}; DropDeck is running headless.`,
-    `Open the control panel: ${ready.url}/${hash}`,
+    ready.signInUrl
+      ? `Open the control panel (a one-time sign-in link, valid for 5 minutes): ${ready.signInUrl}`
+      : `Open the control panel: ${ready.url}/ and paste the host token from the host-token file in the data folder.`,
   ];
   if (ready.viewersUrl && ready.viewersUrl.replace(/\/+$/, '') !== ready.url) {
-    lines.push(`From a phone on the same network: ${ready.viewersUrl.replace(/\/+$/, '')}/${hash}`);
+    lines.push(
+      `Co-hosts' phones on the same network: pair them from the panel's Devices section (they open ${ready.viewersUrl.replace(/\/+$/, '')}).`,
+    );
   }
-  if (!ready.token)
-    lines.push('Paste the host token from the host-token file in the data folder when asked.');
   lines.push('Press Ctrl+C to stop.', '');
   return lines.join('\n');
 }

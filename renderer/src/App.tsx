@@ -1,45 +1,53 @@
 import { useCallback, useEffect, useState } from 'react';
-import { forgetToken, resolveInitialToken, saveToken, takeTokenFromHash } from './api/token';
+import { forgetToken, resolveInitialToken, saveToken, takePairingCodeFromHash } from './api/token';
 import { ControlPanel } from './components/ControlPanel';
-import { TokenGate } from './components/TokenGate';
+import { SignIn } from './components/SignIn';
 
-/** Token gate first, control panel once the core has accepted a token. */
+/** Sign-in first (pairing or the host token), the control panel once the core has accepted a token. */
 export function App() {
-  // undefined: still looking (desktop bridge, #token=, localStorage); null: ask the host.
-  const [token, setToken] = useState<string | null | undefined>(undefined);
+  const [pairingCode, setPairingCode] = useState<string | null>(() => takePairingCodeFromHash());
+  // undefined: still looking (desktop bridge, localStorage); null: not signed in. A pairing link
+  // always asks: it may be meant for a new role, or this is a shared browser.
+  const [token, setToken] = useState<string | null | undefined>(() => (pairingCode ? null : undefined));
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
+    if (token !== undefined) return;
     resolveInitialToken().then(setToken, () => setToken(null));
-  }, []);
+  }, [token]);
 
   const accept = useCallback((accepted: string) => {
     saveToken(accepted);
     setNotice(null);
+    setPairingCode(null);
     setToken(accepted);
   }, []);
 
   useEffect(() => {
-    // Opening the printed `#token=` link in a tab that already shows the panel only changes the hash.
+    // Opening a pairing link in a tab that already shows the panel only changes the hash.
     const onHashChange = (): void => {
-      const fromHash = takeTokenFromHash();
-      if (fromHash) accept(fromHash);
+      const code = takePairingCodeFromHash();
+      if (code) {
+        setPairingCode(code);
+        setToken(null);
+      }
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, [accept]);
-  const rejected = useCallback(() => {
+  }, []);
+  const signOut = useCallback((why: string | null) => {
     forgetToken();
-    setNotice('DropDeck did not accept the saved host token. Paste the current one.');
+    setNotice(why);
     setToken(null);
   }, []);
-  const lock = useCallback(() => {
-    forgetToken();
-    setNotice(null);
-    setToken(null);
-  }, []);
+  const rejected = useCallback(
+    () => signOut('DropDeck no longer accepts this device. Pair it again.'),
+    [signOut],
+  );
+  const revoked = useCallback((message: string) => signOut(message), [signOut]);
+  const lock = useCallback(() => signOut(null), [signOut]);
 
   if (token === undefined) return <p className="muted loading">Starting DropDeck…</p>;
-  if (token === null) return <TokenGate notice={notice} onAccepted={accept} />;
-  return <ControlPanel token={token} onUnauthorized={rejected} onForgetToken={lock} />;
+  if (token === null) return <SignIn pairingCode={pairingCode} notice={notice} onSignedIn={accept} />;
+  return <ControlPanel token={token} onUnauthorized={rejected} onRevoked={revoked} onForgetToken={lock} />;
 }

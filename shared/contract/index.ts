@@ -39,3 +39,13 @@ export type CommandEvents = {
 
 export { allows, type Access, type Role } from './access';
 export { pathParams, type CommandSpec } from './command';
+
+/**
+ * A command's output schema, typed by the command's name — for the two places that check answers
+ * (the core before sending, the panel on receipt). TypeScript cannot correlate a generic key with its
+ * own entry of a map (it widens `COMMANDS[name]` to the union of all entries), so this one line states
+ * what the map's type already guarantees; every value still goes through the schema.
+ */
+export function outputSchema<N extends CommandName>(name: N): z.ZodType<CommandOutput<N>> {
+  return COMMANDS[name].output as unknown as z.ZodType<CommandOutput<N>>;
+}

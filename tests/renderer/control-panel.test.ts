@@ -57,10 +57,10 @@ describe('control panel in a browser', () => {
     await page.goto(`${core.url}/`);
 
     // A wrong token is refused with the core's reason; the right one opens the panel.
-    await page.getByLabel('Host token').fill('definitely-not-the-token');
+    await page.getByLabel('Host token', { exact: true }).fill('definitely-not-the-token');
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.getByText('That token is not valid for this DropDeck.').waitFor();
-    await page.getByLabel('Host token').fill(TEST_TOKEN);
+    await page.getByText('That token is not valid for this DropDeck').waitFor();
+    await page.getByLabel('Host token', { exact: true }).fill(TEST_TOKEN);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByRole('heading', { name: 'New drop' }).waitFor();
     await page.getByText('Live: updates arrive in real time').waitFor();
@@ -81,16 +81,27 @@ describe('control panel in a browser', () => {
     await card.getByText('Draft', { exact: true }).waitFor();
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('');
 
-    // A co-host's phone opens the link `npm run serve` prints and follows the same drop.
+    // The host shows a pairing QR; a co-host's phone opens it, names itself and follows the same drop.
+    await page.getByRole('button', { name: 'Pair a co-host phone' }).click();
+    const devices = page.getByRole('region', { name: 'Devices' });
+    const pairingUrl = await readQr(devices.getByRole('img', { name: /QR code for/ }));
+    expect(pairingUrl).toMatch(/\/#pair=[A-HJ-NP-Z2-9]{10}$/);
     const phone = await browser.newPage({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
     });
-    await phone.goto(`${core.url}/#token=${TEST_TOKEN}`);
+    await phone.goto(`${core.url}/${(pairingUrl ?? '').slice((pairingUrl ?? '').indexOf('#'))}`);
+    await fill(phone, 'Device name', 'Sam at the merch table');
+    await phone.getByRole('button', { name: 'Pair this device' }).click();
     const phoneCard = phone.getByRole('article', { name: 'Glow mug' });
     await phoneCard.getByText('Draft', { exact: true }).waitFor();
-    expect(phone.url()).not.toContain(TEST_TOKEN);
+    // The code is gone from the address bar, and a co-host gets drop controls but no drop editor.
+    expect(phone.url()).not.toContain('pair=');
+    await phone.getByLabel('Signed in as').getByText('Sam at the merch table · co-host').waitFor();
+    expect(await phone.getByRole('heading', { name: 'New drop' }).count()).toBe(0);
+    await devices.getByRole('button', { name: 'Refresh' }).click();
+    await devices.getByText('Sam at the merch table', { exact: true }).waitFor();
 
     await card.getByRole('button', { name: 'Start' }).click();
     await card.getByText('Live', { exact: true }).waitFor();
@@ -131,6 +142,12 @@ describe('control panel in a browser', () => {
     await card.getByText('Ended', { exact: true }).first().waitFor();
     expect(await timer.count()).toBe(0);
     await phoneCard.getByText('Ended', { exact: true }).first().waitFor();
+
+    // The host revokes the phone: it is signed out at once and says why.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await devices.getByRole('button', { name: 'Revoke Sam at the merch table' }).click();
+    await phone.getByText('The host revoked this device').waitFor();
+    await phone.getByRole('button', { name: 'Pair this device' }).waitFor();
   });
 
   it('keeps working under the strict CSP the desktop window enforces', async () => {
@@ -161,7 +178,9 @@ describe('control panel in a browser', () => {
     const created = await core.api('/api/drops', { method: 'POST', json: sampleDrop({ title: 'CSP mug' }) });
     expect(created.status).toBe(201);
 
-    await page.goto(`${core.url}/#token=${TEST_TOKEN}`);
+    await page.goto(`${core.url}/`);
+    await page.getByLabel('Host token', { exact: true }).fill(TEST_TOKEN);
+    await page.getByRole('button', { name: 'Unlock' }).click();
     // The hub (websocket), the API and the QR canvas all work without a single violation...
     await page.getByText('Live: updates arrive in real time').waitFor();
     const card = page.getByRole('article', { name: 'CSP mug' });

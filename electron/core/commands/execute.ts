@@ -1,4 +1,4 @@
-import { allows, COMMANDS, type CommandName, type CommandOutput } from '../../../shared/contract';
+import { allows, COMMANDS, outputSchema, type CommandName, type CommandOutput } from '../../../shared/contract';
 import { AppError } from '../domain-error';
 import type { Logger } from '../log';
 import type { CommandContext, Handlers } from './context';
@@ -27,11 +27,11 @@ export function createCommandRunner(handlers: Handlers, log: Logger): CommandRun
     if (!parsed.success) throw new AppError('bad_request', describeIssues(parsed.error));
     const handler = handlers[name] as (input: unknown, ctx: CommandContext) => unknown;
     const value = await handler(parsed.data, ctx);
-    const checked = spec.output.safeParse(value);
+    const checked = outputSchema(name).safeParse(value);
     if (!checked.success) {
       log.error('a command answered outside its contract', { name, issues: describeIssues(checked.error) });
       throw new AppError('internal', 'Something went wrong inside DropDeck; see the log.');
     }
-    return checked.data as CommandOutput<typeof name>;
+    return checked.data;
   };
 }

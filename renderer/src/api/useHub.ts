@@ -11,6 +11,7 @@ export type HubStatus = 'connecting' | 'connected' | 'reconnecting' | 'refused';
 export function useHub(
   token: string,
   dispatch: Dispatch<PanelAction>,
+  onRevoked: (message: string) => void,
 ): { socket: HubSocket; status: HubStatus } {
   const socket = useMemo(() => createHubSocket(token), [token]);
   const [status, setStatus] = useState<HubStatus>('connecting');
@@ -32,12 +33,17 @@ export function useHub(
     s.on('stats:updated', (patch) => dispatch({ type: 'stats', patch }));
     s.on('obs:status', (obsStatus) => dispatch({ type: 'obs', status: obsStatus }));
     s.on('obs:health', (health) => dispatch({ type: 'health', health }));
+    // The host revoked this device: the hub says so just before it drops the socket.
+    s.on('session:revoked', ({ message }) => {
+      s.disconnect();
+      onRevoked(message);
+    });
     s.connect();
     return () => {
       s.off();
       s.disconnect();
     };
-  }, [socket, dispatch]);
+  }, [socket, dispatch, onRevoked]);
 
   return { socket, status };
 }

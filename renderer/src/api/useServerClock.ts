@@ -28,7 +28,7 @@ async function sampleHub(socket: HubSocket): Promise<ClockSample[]> {
 
 async function sampleHttp(api: ApiClient): Promise<ClockSample[]> {
   const sentAt = Date.now();
-  const health = await api.health();
+  const health = await api.call('health:get', {});
   return health.ok ? [{ sentAt, serverTime: health.value.serverTime, receivedAt: Date.now() }] : [];
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Drop } from '../../../shared/drops';
+import type { WhoAmI } from '../../../shared/devices';
 import type { Touchpoint } from '../../../shared/touchpoints';
 import { createApiClient } from '../api/http';
 import { PanelContext, type PanelServices } from '../api/panel-context';
@@ -9,21 +10,25 @@ import { useStatsLoader } from '../hooks/useStatsLoader';
 import { initialPanelState, panelReducer } from '../lib/panel-state';
 import { ConnectionBanner } from './ConnectionBanner';
 import { CreateDropForm } from './CreateDropForm';
+import { DevicesPanel } from './DevicesPanel';
 import { DropList } from './DropList';
 import { ObsStatusPill } from './ObsStatusPill';
 import { StreamHealthView } from './StreamHealthView';
 
 interface Props {
   token: string;
-  /** The core rejected the token (HTTP 401 or hub refusal): back to the token gate. */
+  /** The core rejected the token (HTTP 401 or hub refusal): back to sign-in. */
   onUnauthorized: () => void;
+  /** The host revoked this device mid-session; the message says so. */
+  onRevoked: (message: string) => void;
   onForgetToken: () => void;
 }
 
-export function ControlPanel({ token, onUnauthorized, onForgetToken }: Props) {
+export function ControlPanel({ token, onUnauthorized, onRevoked, onForgetToken }: Props) {
   const api = useMemo(() => createApiClient(token), [token]);
   const [state, dispatch] = useReducer(panelReducer, initialPanelState);
-  const { socket, status } = useHub(token, dispatch);
+  const { socket, status } = useHub(token, dispatch, onRevoked);
+  const [me, setMe] = useState<WhoAmI | null>(null);
   const serverNow = useServerClock(api, socket, status === 'connected');
   const [touchpoints, setTouchpoints] = useState<Touchpoint[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -31,13 +36,18 @@ export function ControlPanel({ token, onUnauthorized, onForgetToken }: Props) {
   useEffect(() => {
     // The hub's state:init also delivers drops; HTTP gets the list on screen even while the hub connects.
     const load = async (): Promise<void> => {
-      const [drops, tps] = await Promise.all([api.listDrops(), api.listTouchpoints()]);
+      const [drops, tps, who] = await Promise.all([
+        api.call('drop:list', {}),
+        api.call('touchpoint:list', {}),
+        api.call('device:whoami', {}),
+      ]);
       if (!drops.ok && drops.error.code === 'unauthorized') {
         onUnauthorized();
         return;
       }
       if (drops.ok) dispatch({ type: 'drops', drops: drops.value });
       if (tps.ok) setTouchpoints(tps.value);
+      if (who.ok) setMe(who.value);
       setLoadError(drops.ok ? null : drops.error.message);
     };
     void load();
@@ -59,6 +69,11 @@ export function ControlPanel({ token, onUnauthorized, onForgetToken }: Props) {
     <PanelContext.Provider value={services}>
       <header className="topbar">
         <h1>DropDeck</h1>
+        {me && (
+          <span className="muted" aria-label="Signed in as">
+            {me.name} · {me.role === 'host' ? 'host' : 'co-host'}
+          </span>
+        )}
         <ObsStatusPill status={state.obs} />
         <button type="button" className="button button--quiet" onClick={onForgetToken}>
           Lock
@@ -72,8 +87,10 @@ export function ControlPanel({ token, onUnauthorized, onForgetToken }: Props) {
         </p>
       )}
       <main className="layout">
-        <CreateDropForm onCreated={onUpdated} />
+        {/* Co-hosts run drops; only the host creates them and manages devices. */}
+        {me?.role === 'host' && <CreateDropForm onCreated={onUpdated} />}
         <DropList drops={state.drops} stats={state.stats} onUpdated={onUpdated} />
+        {me?.role === 'host' && <DevicesPanel />}
       </main>
     </PanelContext.Provider>
   );

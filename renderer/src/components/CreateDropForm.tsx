@@ -53,7 +53,7 @@ export function CreateDropForm({ onCreated }: { onCreated: (drop: Drop) => void 
       earlyAccessSec: 0,
     };
     setBusy(true);
-    const result = await api.createDrop(input);
+    const result = await api.call('drop:create', input);
     setBusy(false);
     if (result.ok) {
       setValues(EMPTY);

@@ -41,7 +41,7 @@ export function DropControls({ drop, onUpdated }: Props) {
       setError('Restock needs a whole number of units, 1 or more.');
       return;
     }
-    void run(() => api.restockDrop(drop.id, n));
+    void run(() => api.call('drop:restock', { id: drop.id, units: n }));
   };
 
   return (
@@ -51,7 +51,7 @@ export function DropControls({ drop, onUpdated }: Props) {
           type="button"
           className="button button--go"
           disabled={busy || !startable}
-          onClick={act(() => api.startDrop(drop.id))}
+          onClick={act(() => api.call('drop:start', { id: drop.id }))}
         >
           Start
         </button>
@@ -59,7 +59,7 @@ export function DropControls({ drop, onUpdated }: Props) {
           type="button"
           className="button"
           disabled={busy || !running}
-          onClick={act(() => api.extendDrop(drop.id, 30))}
+          onClick={act(() => api.call('drop:extend', { id: drop.id, seconds: 30 }))}
         >
           +30 s
         </button>
@@ -67,7 +67,7 @@ export function DropControls({ drop, onUpdated }: Props) {
           type="button"
           className="button"
           disabled={busy || !running}
-          onClick={act(() => api.extendDrop(drop.id, 60))}
+          onClick={act(() => api.call('drop:extend', { id: drop.id, seconds: 60 }))}
         >
           +60 s
         </button>
@@ -75,7 +75,7 @@ export function DropControls({ drop, onUpdated }: Props) {
           type="button"
           className="button button--stop"
           disabled={busy || !endable}
-          onClick={act(() => api.endDrop(drop.id))}
+          onClick={act(() => api.call('drop:end', { id: drop.id }))}
         >
           End
         </button>

@@ -20,7 +20,7 @@ export function LinkPanel({ dropId }: { dropId: number }) {
   const getLink = async (): Promise<void> => {
     setError(null);
     setCopied(false);
-    const result = await api.createLink(dropId, selected);
+    const result = await api.call('link:create', { id: dropId, touchpoint: selected });
     if (result.ok) setLink(result.value);
     else setError(result.error.message);
   };

@@ -18,7 +18,7 @@ export function useStatsLoader(
     for (const drop of drops) {
       if (drop.state === 'draft' || requested.current.has(drop.id)) continue;
       requested.current.add(drop.id);
-      void api.dropStats(drop.id).then((result) => {
+      void api.call('stats:drop', { id: drop.id }).then((result) => {
         if (result.ok) dispatch({ type: 'stats', patch: result.value });
         else requested.current.delete(drop.id);
       });

@@ -28,3 +28,8 @@ export function parseWholeNumber(text: string): number | null {
   const trimmed = text.trim();
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : null;
 }
+
+/** A time of day in this device's locale ("18:04"), for "valid until" and "last seen" lines. */
+export function formatClockTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}

@@ -14,7 +14,7 @@ import { tempDir } from '../../support/temp-dir';
 
 const READY =
   'DropDeck ready on http://127.0.0.1:4800 — viewers: http://192.168.1.20:4800 — control panel: ' +
-  'http://127.0.0.1:4800/#token=s3cr3t-Token_x — data: /home/me/.config/DropDeck';
+  'http://127.0.0.1:4800/#pair=ABCDEFGH23 — data: /home/me/.config/DropDeck';
 
 describe('npm start: is a rebuild needed', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -85,7 +85,7 @@ describe('npm start: headless announcement', () => {
     expect(parseReadyLine(READY)).toEqual({
       url: 'http://127.0.0.1:4800',
       viewersUrl: 'http://192.168.1.20:4800',
-      token: 's3cr3t-Token_x',
+      signInUrl: 'http://127.0.0.1:4800/#pair=ABCDEFGH23',
     });
     expect(parseReadyLine('Host token (saved in /x/host-token): abc')).toBeNull();
   });
@@ -96,8 +96,13 @@ describe('npm start: headless announcement', () => {
     const text = headlessBanner(ready, 'the Electron binary is not installed');
     expect(text).toContain('Electron is not available here');
     expect(text).toContain('DropDeck is running headless');
-    expect(text).toContain('Open the control panel: http://127.0.0.1:4800/#token=s3cr3t-Token_x');
-    expect(text).toContain('http://192.168.1.20:4800/#token=s3cr3t-Token_x');
+    expect(text).toContain(
+      'Open the control panel (a one-time sign-in link, valid for 5 minutes): http://127.0.0.1:4800/#pair=ABCDEFGH23',
+    );
+    // Phones pair from the panel; no token or code for them is printed where a stream might show it.
+    expect(text).toContain('pair them from the panel');
+    expect(text).toContain('http://192.168.1.20:4800');
+    expect(text).not.toContain('#token=');
   });
 
   it('passes every argument except --headless through to the core', () => {
