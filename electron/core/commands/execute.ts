@@ -1,4 +1,10 @@
-import { allows, COMMANDS, outputSchema, type CommandName, type CommandOutput } from '../../../shared/contract';
+import {
+  allows,
+  COMMANDS,
+  outputSchema,
+  type CommandName,
+  type CommandOutput,
+} from '../../../shared/contract';
 import { AppError } from '../domain-error';
 import type { Logger } from '../log';
 import type { CommandContext, Handlers } from './context';
