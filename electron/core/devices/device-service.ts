@@ -12,7 +12,7 @@ import type { Clock } from '../clock';
 import type { CoreEvents } from '../core-events';
 import { AppError, notFound, RateLimitedError } from '../domain-error';
 import type { AuditRepo } from '../store/audit-repo';
-import { toDevice, type DevicesRepo } from '../store/devices-repo';
+import { toDevice, type DeviceRow, type DevicesRepo } from '../store/devices-repo';
 import type { LoginThrottle } from './login-throttle';
 import { HOST_PRINCIPAL, type Actor, type Principal } from './principal';
 import { tokenMatches } from './tokens';
@@ -154,50 +154,41 @@ export class DeviceService {
   }
 
   rename(id: number, name: string, actor: Actor): Device {
-    const now = this.deps.clock.now();
-    const device = this.deps.db
-      .transaction(() => {
-        const row = this.deps.repo.get(id);
-        if (!row) throw notFound(`Device ${id}`);
-        if (row.revoked_at !== null) throw new AppError('gone', `Device ${id} was revoked.`);
-        this.deps.repo.rename(id, name);
-        this.deps.audit.record({
-          actor,
-          action: 'device:rename',
-          subjectType: 'device',
-          subjectId: id,
-          detail: { from: row.name, to: name },
-          at: now,
-        });
-        return this.deps.repo.get(id);
-      })
-      .immediate();
-    this.forget(id);
-    if (!device) throw notFound(`Device ${id}`);
-    return toDevice(device);
+    return this.change(id, actor, 'device:rename', (row) => {
+      if (row.revoked_at !== null) throw new AppError('gone', `Device ${id} was revoked.`);
+      this.deps.repo.rename(id, name);
+      return { from: row.name, to: name };
+    });
   }
 
   /** Cuts a device off: its token stops working now, and its open sockets are dropped. */
   revoke(id: number, actor: Actor): Device {
+    const device = this.change(id, actor, 'device:revoke', (row, now) => {
+      if (!this.deps.repo.revoke(id, now)) throw new AppError('gone', `Device ${id} was already revoked.`);
+      return { name: row.name };
+    });
+    this.deps.events.emit('device:revoked', id);
+    return device;
+  }
+
+  /** One audited change to an existing device, in one transaction; its cached principal is dropped. */
+  private change(
+    id: number,
+    actor: Actor,
+    action: string,
+    apply: (row: DeviceRow, now: number) => Record<string, unknown>,
+  ): Device {
     const now = this.deps.clock.now();
     const device = this.deps.db
       .transaction(() => {
         const row = this.deps.repo.get(id);
         if (!row) throw notFound(`Device ${id}`);
-        if (!this.deps.repo.revoke(id, now)) throw new AppError('gone', `Device ${id} was already revoked.`);
-        this.deps.audit.record({
-          actor,
-          action: 'device:revoke',
-          subjectType: 'device',
-          subjectId: id,
-          detail: { name: row.name },
-          at: now,
-        });
+        const detail = apply(row, now);
+        this.deps.audit.record({ actor, action, subjectType: 'device', subjectId: id, detail, at: now });
         return this.deps.repo.get(id);
       })
       .immediate();
     this.forget(id);
-    this.deps.events.emit('device:revoked', id);
     if (!device) throw notFound(`Device ${id}`);
     return toDevice(device);
   }
