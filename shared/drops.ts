@@ -96,7 +96,7 @@ export const DropSchema = z.object({
 });
 export type Drop = z.infer<typeof DropSchema>;
 
-// Lifecycle commands (issue 3). The hub's socket requests (`HubRequestSchemas`) use the same bounds.
+// Lifecycle command inputs; shared/contract/commands/drops.ts adds the drop's id to each.
 
 export const ExtendDropSchema = z
   .object({
