@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, Notification, session, shell, utilityProcess } from 'electron';
 import { CoreSupervisor, type CoreReady, type CrashInfo } from './core-process';
+import { HostLink } from './host-link';
+import { DropTray } from './tray';
 import { registerIpc } from './ipc';
 import { applySessionPolicy, guardWebContents, isSafeExternalUrl } from './security';
 import { createMainWindow, logError } from './window';
@@ -19,6 +21,25 @@ let appOrigin = 'http://127.0.0.1';
 let hostToken: string | null = null;
 let mainWindow: BrowserWindow | null = null;
 let supervisor: CoreSupervisor | null = null;
+let hostLink: HostLink | null = null;
+let tray: DropTray | null = null;
+
+/** Tray art ships in resources/ (extraResources when packaged, the repo folder in dev). */
+function trayIconPath(): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'resources', 'tray-icon.png')
+    : join(here, '..', '..', 'resources', 'tray-icon.png');
+}
+
+function showWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    if (hostToken !== null) mainWindow = createMainWindow(`${appOrigin}/`, preloadPath);
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
 
 /** `npm start -- --port 4900 --data-dir ./demo` reaches the core; Chromium's own switches are ignored. */
 function coreOptionsFromArgv(): Record<string, unknown> {
@@ -47,6 +68,15 @@ function onCoreReady(ready: CoreReady, restarted: boolean): void {
   const moved = origin !== appOrigin;
   appOrigin = origin;
   hostToken = ready.hostToken;
+  // The tray and the global shortcuts follow drops over the hub, as host (a new link per core start).
+  hostLink?.close();
+  hostLink = new HostLink(origin, ready.hostToken, (drops) => tray?.update(drops));
+  tray ??= new DropTray({
+    iconPath: trayIconPath(),
+    link: () => hostLink,
+    showWindow,
+    quit: () => app.quit(),
+  });
   const url = `${origin}/`;
   if (!mainWindow || mainWindow.isDestroyed()) {
     mainWindow = createMainWindow(url, preloadPath);
@@ -90,8 +120,9 @@ function startHost(): void {
   });
 
   app.on('window-all-closed', () => {
-    // macOS apps stay in the dock; the core keeps serving OBS overlays until the host quits.
-    if (process.platform !== 'darwin') app.quit();
+    // Closing the panel mid-show must not take the overlays off the stream: with a tray icon the
+    // core keeps running until the host quits from the tray (macOS apps stay in the dock anyway).
+    if (process.platform !== 'darwin' && !tray) app.quit();
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && hostToken !== null) {
@@ -105,6 +136,8 @@ function startHost(): void {
     // Let the core close SQLite cleanly before the process goes away.
     event.preventDefault();
     stopped = true;
+    tray?.dispose();
+    hostLink?.close();
     supervisor
       .stop()
       .catch(logError('stop core'))
