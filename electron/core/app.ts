@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ClickRecorder } from './clicks/click-recorder';
 import { DedupWindow } from './clicks/dedup-window';
+import { DropStates } from './clicks/drop-states';
 import { VisitorIds } from './clicks/visitor-id';
 import { systemClock, type Clock } from './clock';
 import { lanAddress, resolveConfig, type ConfigOverrides, type CoreConfig } from './config';
@@ -14,6 +15,7 @@ import { createHttpApp } from './http/server';
 import { attachHub } from './hub/hub';
 import { LinkService } from './links/link-service';
 import { createLogger } from './log';
+import { startRelay } from './relay/start-relay';
 import { ObsService } from './obs/obs-service';
 import { SaleService } from './sales/sale-service';
 import type { CoreServices } from './services';
@@ -60,7 +62,8 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
   let boundPort = config.port;
   // Bound to every interface, phones reach us at the LAN address; bound to one address, only there.
   const viewerHost = WILDCARD_HOSTS.has(config.host) ? lanAddress() : config.host;
-  const publicUrl = (): string => config.publicUrl || `http://${viewerHost}:${boundPort}`;
+  // With an edge relay configured, QR codes and links point at the relay (it answers remote scans).
+  const publicUrl = (): string => config.relayUrl || config.publicUrl || `http://${viewerHost}:${boundPort}`;
 
   const audit = new AuditRepo(db);
   const drops = new DropsRepo(db);
@@ -68,7 +71,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
   const stats = new StatsRepo(db);
   const visitors = new VisitorIds(db);
   const settings = new SettingsRepo(db);
-  const links = new LinkService(db, new LinksRepo(db), drops, touchpoints, audit, clock, publicUrl);
+  const links = new LinkService(db, new LinksRepo(db), drops, touchpoints, audit, clock, publicUrl, events);
   const inventory = new InventoryRepo(db);
   const engine = new DropEngine({ db, drops, inventory, audit, events, clock, log, timers: options.timers });
   const sales = new SaleService({
@@ -85,6 +88,10 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
     clock,
     log,
   });
+  // Edge relay (issue 11): the scan path's drop states, the recorder, and the relay client if configured.
+  const dropStates = new DropStates(engine.list(), events);
+  const clicks = new ClickRecorder(db, visitors, new DedupWindow(db), stats, clock, log, events);
+  const relay = startRelay({ config, db, recorder: clicks, stats, dropStates, visitors, events, clock, log });
   const services: CoreServices = {
     config,
     db,
@@ -100,7 +107,9 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
     links,
     engine,
     sales,
-    clicks: new ClickRecorder(db, visitors, new DedupWindow(db), stats, clock, log),
+    clicks,
+    dropStates,
+    relay: relay ?? undefined,
     // OBS runs on this laptop: it loads the overlay pages over loopback, not the public URL.
     obs: new ObsService({
       config,
@@ -127,6 +136,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
   const hub = attachHub(app.server, services, resolveToken);
 
   services.obs.start();
+  relay?.start();
   services.clicks.rotateSalts();
   const sweep = setInterval(() => services.clicks.rotateSalts(), SWEEP_MS);
   sweep.unref();
@@ -147,7 +157,9 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
       // Sockets first: upgraded WebSocket connections would otherwise keep the HTTP server open.
       hub.close();
       await app.close();
-      services.clicks.flush();
+      await relay?.stop();
+      const unsaved = services.clicks.stop();
+      if (unsaved > 0) log.error('scans could not be stored before shutdown', { count: unsaved });
       await checkpointer.stop();
       db.close();
     },

@@ -4,12 +4,17 @@ import type Database from 'better-sqlite3';
 export const UNIQUE_WINDOW_MS = 3600_000;
 
 /**
- * The last human scan per (link, visitor) over the past hour, in memory, so deciding "unique" costs
+ * The latest human scan per (link, visitor) over the past hour, in memory, so deciding "unique" costs
  * a map lookup instead of a query on the scan path. Warmed from the clicks table at start, so a
  * restart mid-drop does not count returning viewers twice.
+ *
+ * Relay scans arrive late and out of order, so a scan is judged against the visitor's LATEST known
+ * time, in either direction, never against whatever arrived last. Decisions are staged per write and
+ * only kept once that write committed: a batch that failed and is retried is judged the same way.
  */
 export class DedupWindow {
   private readonly lastSeen = new Map<string, number>();
+  private readonly staged = new Map<string, number>();
   private readonly recent;
 
   constructor(db: Database.Database) {
@@ -27,15 +32,25 @@ export class DedupWindow {
     }
   }
 
-  /** True when neither id scanned this link in the last hour; then remembers `current`. */
+  /** True when neither id scanned this link within an hour of `at`; then stages `current`. */
   firstInWindow(code: string, current: Buffer, previous: Buffer, at: number): boolean {
     const k = key(code, current);
-    const last = Math.max(
-      this.lastSeen.get(k) ?? -Infinity,
-      this.lastSeen.get(key(code, previous)) ?? -Infinity,
-    );
-    this.lastSeen.set(k, at);
-    return at - last >= UNIQUE_WINDOW_MS;
+    const mine = this.get(k);
+    const other = previous === current ? undefined : this.get(key(code, previous));
+    const last = Math.max(mine ?? -Infinity, other ?? -Infinity);
+    if (mine === undefined || at > mine) this.staged.set(k, at);
+    return Math.abs(at - last) >= UNIQUE_WINDOW_MS;
+  }
+
+  /** Keeps what the committed write decided. */
+  commit(): void {
+    for (const [k, at] of this.staged) this.lastSeen.set(k, at);
+    this.staged.clear();
+  }
+
+  /** Forgets what a failed write decided. */
+  rollback(): void {
+    this.staged.clear();
   }
 
   /** Forgets visits older than the window; run every few minutes. */
@@ -45,6 +60,10 @@ export class DedupWindow {
 
   get size(): number {
     return this.lastSeen.size;
+  }
+
+  private get(k: string): number | undefined {
+    return this.staged.get(k) ?? this.lastSeen.get(k);
   }
 }
 

@@ -1,5 +1,7 @@
 import type { Migration } from '../migrate';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-placeholder';
+import { migration003 } from './003-relay-ingest';
 
 /** In order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
