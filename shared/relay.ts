@@ -113,17 +113,31 @@ export const PullQuerySchema = z.object({
 });
 
 /** The laptop's view of the relay, for `/api/relay/status` and the panel (`relay:status`). */
-export interface RelayStatus {
-  configured: boolean;
-  url: string | null;
-  /** `ok`: last sync worked; `offline`: the relay could not be reached or refused us. */
-  state: 'off' | 'connecting' | 'ok' | 'offline';
-  shards: number | null;
-  lastSyncAt: number | null;
-  /** ms since the relay's backlog was last fully ingested; null before the first sync. */
-  lagMs: number | null;
-  lastError: string | null;
+export const RelayStatusSchema = z.object({
+  configured: z.boolean(),
+  url: z.string().nullable(),
+  /** `ok`: the last sync worked; `offline`: the relay could not be reached or refused us. */
+  state: z.enum(['off', 'connecting', 'ok', 'offline']),
+  shards: z.int().nullable(),
+  lastSyncAt: z.int().nullable(),
+  /** ms since the relay's backlog was last fully ingested; null before the first full sync. */
+  lagMs: z.int().nullable(),
+  lastError: z.string().nullable(),
   /** Link/drop changes not yet accepted by the relay. */
-  publishPending: boolean;
-  ingestedScans: number;
-}
+  publishPending: z.boolean(),
+  ingestedScans: z.int(),
+});
+export type RelayStatus = z.infer<typeof RelayStatusSchema>;
+
+/** What `/api/relay/status` says when no relay is configured. */
+export const RELAY_OFF: RelayStatus = {
+  configured: false,
+  url: null,
+  state: 'off',
+  shards: null,
+  lastSyncAt: null,
+  lagMs: null,
+  lastError: null,
+  publishPending: false,
+  ingestedScans: 0,
+};

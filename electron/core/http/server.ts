@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health';
 import { linkRoutes } from './routes/links';
 import { obsRoutes } from './routes/obs';
 import { overlayRoutes } from './routes/overlays';
+import { relayRoutes } from './routes/relay';
 import { saleRoutes } from './routes/sales';
 import { statsRoutes } from './routes/stats';
 import { touchpointRoutes } from './routes/touchpoints';
@@ -36,6 +37,7 @@ const ROUTES: ReadonlyArray<(app: ZodApp, s: CoreServices) => void> = [
   statsRoutes,
   obsRoutes,
   overlayRoutes,
+  relayRoutes,
 ];
 
 export async function createHttpApp(s: CoreServices, resolveToken: TokenResolver): Promise<ZodApp> {
