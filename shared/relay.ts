@@ -78,7 +78,7 @@ export type ScanOutcome = (typeof SCAN_OUTCOMES)[number];
 export const RelayScanSchema = z.object({
   /** Position in its shard; the cursor. */
   seq: z.int().positive(),
-  /** The edge id: unique across shards and relays (random UUID). */
+  /** The edge id: unique across shards and relays (time-ordered, 64 random bits). */
   id: z.string().min(8).max(64),
   /** When the edge answered it (epoch ms). */
   at: z.int(),

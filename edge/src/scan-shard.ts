@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { PublishBody, RelayScan, ScanOutcome, ScanPage } from '../../shared/relay';
 import type { NextDrop } from '../../electron/core/http/pages/link-problem-page';
+import { newEdgeId } from './edge-id';
 import { fromBase64, toBase64, utcDay, visitorId } from './visitor';
 import { SHARD_SCHEMA } from './shard-schema';
 
@@ -75,7 +76,7 @@ export class ScanShard extends DurableObject<Env> {
     const yesterday = now % DAY_MS < 3600_000 ? this.salts.get(utcDay(now - DAY_MS)) : undefined;
     const previous = yesterday ? await visitorId(yesterday, ip, userAgent) : current;
     const row: Pending['row'] = [
-      crypto.randomUUID(),
+      newEdgeId(now),
       now,
       code,
       via,

@@ -40,7 +40,14 @@ export async function bundleWorker(entry = 'edge/src/index.ts'): Promise<string>
  * SQLite. `persist` puts their storage on disk (each commit then really reaches the file system).
  */
 export async function startRelay(
-  opts: { shards?: number; batching?: boolean; persist?: boolean; secret?: string; script?: string } = {},
+  opts: {
+    shards?: number;
+    batching?: boolean;
+    persist?: boolean;
+    secret?: string;
+    /** Another worker (a bench baseline) without the relay's Durable Objects. */
+    script?: string;
+  } = {},
 ): Promise<RelayRuntime> {
   const scriptPath = opts.script ?? (await bundleWorker());
   const store = opts.persist ? tempDir('dropdeck-edge-do-') : null;
@@ -52,7 +59,7 @@ export async function startRelay(
     compatibilityDate: COMPATIBILITY_DATE,
     host: '127.0.0.1',
     port: 0,
-    durableObjects: { SHARDS: { className: 'ScanShard', useSQLite: true } },
+    durableObjects: opts.script ? {} : { SHARDS: { className: 'ScanShard', useSQLite: true } },
     durableObjectsPersist: store?.path ?? false,
     bindings: {
       RELAY_SECRET: opts.secret ?? RELAY_SECRET,
