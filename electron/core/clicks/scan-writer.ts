@@ -131,9 +131,11 @@ export class ScanWriter {
           duplicates++;
           continue;
         }
-        this.insertRelayClick.run(...this.clickRow(p, rollup), p.edgeId);
+        const row: unknown[] = [];
+        this.clickRow(p, rollup, row);
+        this.insertRelayClick.run(...row, p.edgeId);
       } else {
-        flat.push(...this.clickRow(p, rollup));
+        this.clickRow(p, rollup, flat);
       }
       stored++;
     }
@@ -150,8 +152,12 @@ export class ScanWriter {
     return { stored, duplicates, minutes };
   }
 
-  /** Decides unique/bot, adds the scan to its minute's totals and returns its `clicks` values. */
-  private clickRow(c: Extract<Scan, { kind: 'click' }>, rollup: Map<string, RollupEntry>): unknown[] {
+  /** Decides unique/bot, adds the scan to its minute's totals and appends its `clicks` values to `out`. */
+  private clickRow(
+    c: Extract<Scan, { kind: 'click' }>,
+    rollup: Map<string, RollupEntry>,
+    out: unknown[],
+  ): void {
     const { current, previous } =
       'ip' in c.visitor ? this.visitors.ids(c.visitor.ip, c.visitor.userAgent, c.at) : c.visitor;
     const unique = !c.bot && this.dedup.firstInWindow(c.code, current, previous, c.at);
@@ -174,6 +180,6 @@ export class ScanWriter {
       if (unique) entry.n.unique++;
       if (c.via === 'qr') entry.n.qr++;
     }
-    return [c.at, c.code, c.dropId, c.touchpointId, c.via, current, unique ? 1 : 0, c.bot ? 1 : 0];
+    out.push(c.at, c.code, c.dropId, c.touchpointId, c.via, current, unique ? 1 : 0, c.bot ? 1 : 0);
   }
 }
