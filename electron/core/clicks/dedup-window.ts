@@ -9,12 +9,14 @@ export const UNIQUE_WINDOW_MS = 3600_000;
  * restart mid-drop does not count returning viewers twice.
  *
  * Relay scans arrive late and out of order, so a scan is judged against the visitor's LATEST known
- * time, in either direction, never against whatever arrived last. Decisions are staged per write and
- * only kept once that write committed: a batch that failed and is retried is judged the same way.
+ * time, in either direction, never against whatever arrived last. A write's decisions are undone
+ * when it fails (an undo log: cheaper on the scan path than staging every visit in a second map), so a
+ * batch that failed and is retried is judged the same way.
  */
 export class DedupWindow {
   private readonly lastSeen = new Map<string, number>();
-  private readonly staged = new Map<string, number>();
+  /** Keys changed by the write in progress and what they held before (undefined: absent). */
+  private readonly undo: Array<[string, number | undefined]> = [];
   private readonly recent;
 
   constructor(db: Database.Database) {
@@ -32,25 +34,32 @@ export class DedupWindow {
     }
   }
 
-  /** True when neither id scanned this link within an hour of `at`; then stages `current`. */
+  /** True when neither id scanned this link within an hour of `at`; then remembers `current`. */
   firstInWindow(code: string, current: Buffer, previous: Buffer, at: number): boolean {
     const k = key(code, current);
-    const mine = this.get(k);
-    const other = previous === current ? undefined : this.get(key(code, previous));
+    const mine = this.lastSeen.get(k);
+    const other = previous === current ? undefined : this.lastSeen.get(key(code, previous));
     const last = Math.max(mine ?? -Infinity, other ?? -Infinity);
-    if (mine === undefined || at > mine) this.staged.set(k, at);
+    if (mine === undefined || at > mine) {
+      this.undo.push([k, mine]);
+      this.lastSeen.set(k, at);
+    }
     return Math.abs(at - last) >= UNIQUE_WINDOW_MS;
   }
 
   /** Keeps what the committed write decided. */
   commit(): void {
-    for (const [k, at] of this.staged) this.lastSeen.set(k, at);
-    this.staged.clear();
+    this.undo.length = 0;
   }
 
-  /** Forgets what a failed write decided. */
+  /** Forgets what a failed write decided, newest first. */
   rollback(): void {
-    this.staged.clear();
+    for (let i = this.undo.length - 1; i >= 0; i--) {
+      const [k, before] = this.undo[i];
+      if (before === undefined) this.lastSeen.delete(k);
+      else this.lastSeen.set(k, before);
+    }
+    this.undo.length = 0;
   }
 
   /** Forgets visits older than the window; run every few minutes. */
@@ -60,10 +69,6 @@ export class DedupWindow {
 
   get size(): number {
     return this.lastSeen.size;
-  }
-
-  private get(k: string): number | undefined {
-    return this.staged.get(k) ?? this.lastSeen.get(k);
   }
 }
 
