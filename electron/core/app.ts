@@ -88,8 +88,9 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
     clock,
     log,
   });
-  // Edge relay (issue 11): the scan path's drop states, the recorder, and the relay client if configured.
-  const dropStates = new DropStates(engine.list(), events);
+  // Edge relay (issue 11): drop states for the scan path (from the store: the engine settles on resume),
+  // the recorder, and the relay client if configured.
+  const dropStates = new DropStates(drops.list(), events);
   const clicks = new ClickRecorder(db, visitors, new DedupWindow(db), stats, clock, log, events);
   const relay = startRelay({ config, db, recorder: clicks, stats, dropStates, visitors, events, clock, log });
   const services: CoreServices = {
