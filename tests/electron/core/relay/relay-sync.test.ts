@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RelayStatus } from '../../../../shared/relay';
-import { startLiveDrop, type TestCore } from '../../../support/core-harness';
+import type { StatsPatch } from '../../../../shared/hub-events';
+import { startLiveDrop, TEST_TOKEN, type TestCore } from '../../../support/core-harness';
 import { scan } from '../../../support/scan';
 import { startRelay, type RelayRuntime } from '../../../edge/support/relay-runtime';
+import { closeAll, controlSocket, next } from '../hub/hub-client';
 import { edgeScan, newLink, startRelayedCore, SYNC_MS, totals, waitFor } from './relay-support';
 
 describe('laptop ⇄ edge relay (workerd via Miniflare, real core over HTTP)', () => {
@@ -12,7 +14,10 @@ describe('laptop ⇄ edge relay (workerd via Miniflare, real core over HTTP)', (
     relay = await startRelay({ shards: 4 });
   });
   afterAll(() => relay.stop());
-  afterEach(() => t.stop());
+  afterEach(async () => {
+    closeAll();
+    await t.stop();
+  });
 
   const published = async (code: string): Promise<Response> =>
     waitFor(
@@ -28,6 +33,10 @@ describe('laptop ⇄ edge relay (workerd via Miniflare, real core over HTTP)', (
     const probe = await published(link.code);
     expect(probe.status).toBe(302);
 
+    const panel = controlSocket(t.url, TEST_TOKEN);
+    const init = await next<{ relay?: { state: string } }>(panel, 'state:init');
+    expect(init.relay?.state).toMatch(/ok|connecting/);
+    const pushed = next<StatsPatch>(panel, 'stats:updated', (p) => p.rows.some((r) => r.qrScans === 1));
     const res = await edgeScan(relay, `/r/${link.code}?s=qr`, '203.0.113.5');
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get('location') ?? '');
@@ -39,6 +48,8 @@ describe('laptop ⇄ edge relay (workerd via Miniflare, real core over HTTP)', (
       (n) => n.clicks === 1,
     );
     expect(after).toEqual({ clicks: 1, unique: 1, qr: 1 });
+    // The panel hears the minute the relayed scan landed in.
+    expect((await pushed).dropId).toBe(drop.id);
     // More sync passes change nothing.
     await t.core.services.relay?.sync();
     await new Promise((r) => setTimeout(r, 3 * SYNC_MS));
