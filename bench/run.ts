@@ -1,6 +1,8 @@
 import { benchHubLatency } from './hub-latency.bench';
 import { benchObsScene } from './obs-scene.bench';
 import { benchRedirect } from './redirect.bench';
+import { benchRelay } from './relay.bench';
+import { benchIngest } from './ingest.bench';
 import { benchStats } from './stats.bench';
 
 /** `npm run bench`: every figure is printed next to a baseline measured in the same run. */
@@ -8,6 +10,8 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   const benches: Array<[string, () => Promise<string[]>]> = [
     ['redirect', benchRedirect],
+    ['relay', benchRelay],
+    ['ingest', benchIngest],
     ['stats', benchStats],
     ['hub', benchHubLatency],
     ['obs', benchObsScene],

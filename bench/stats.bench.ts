@@ -80,15 +80,20 @@ export async function benchStats(): Promise<string[]> {
         clock.t = Date.UTC(2026, 10, 21, 18, 0, 0) + Math.floor((i / CLICKS) * 3600_000);
         const k = i % TOUCHPOINTS.length;
         batch.push(
-          services.clicks.record({
-            code: links[k].code,
-            dropId: drop.id,
-            touchpointId: tpIds[k],
-            via: k < 3 ? 'qr' : 'link',
-            ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i % 200}`,
-            userAgent: 'Mozilla/5.0 (iPhone) Mobile Safari/604.1',
-            bot: i % 50 === 0,
-          }),
+          new Promise<void>((done) =>
+            services.clicks.record(
+              {
+                code: links[k].code,
+                dropId: drop.id,
+                touchpointId: tpIds[k],
+                via: k < 3 ? 'qr' : 'link',
+                ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i % 200}`,
+                userAgent: 'Mozilla/5.0 (iPhone) Mobile Safari/604.1',
+                bot: i % 50 === 0,
+              },
+              done,
+            ),
+          ),
         );
       }
       await Promise.all(batch);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CommandEvents } from './contract';
 import type { Drop } from './drops';
 import type { ObsStatus } from './obs';
+import type { RelayStatus } from './relay';
 import type { Result } from './result';
 import type { StatsRow } from './stats';
 
@@ -36,6 +37,24 @@ export interface StateSnapshot {
   recentSales: RecentSale[];
   /** Control namespace only. */
   obs?: ObsStatus;
+  /** Control namespace only: whether scans reach the store (an alarm while degraded). */
+  store?: StoreHealth;
+  /** Control namespace only: the edge relay, when one is configured. */
+  relay?: RelayStatus;
+}
+
+/**
+ * Whether scans reach the store. `degraded`: writes fail; viewers still get their checkout, and the
+ * scans wait in memory (`pendingScans`, bounded: past it `droppedScans` counts what was lost) for a
+ * retry. The panel shows an alarm until `ok` comes back.
+ */
+export interface StoreHealth {
+  state: 'ok' | 'degraded';
+  pendingScans: number;
+  /** When writes started failing (epoch ms); null while ok. */
+  since: number | null;
+  lastError: string | null;
+  droppedScans: number;
 }
 
 export interface StatsPatch {
@@ -54,6 +73,8 @@ export interface ServerToClientEvents {
   'obs:action-failed': (failure: ObsActionFailure) => void;
   /** This device was revoked: sent just before the hub drops the socket, so the page can say why. */
   'session:revoked': (info: { message: string }) => void;
+  'store:health': (health: StoreHealth) => void;
+  'relay:status': (status: RelayStatus) => void;
 }
 
 export type Ack<T> = (result: Result<T>) => void;

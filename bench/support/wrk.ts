@@ -22,19 +22,15 @@ const toMs = (value: string, unit: string): number =>
 /** Runs wrk (one thread, so the server under test keeps the other core) and parses its report. */
 export async function runWrk(
   url: string,
-  opts: { connections: number; seconds: number },
+  opts: { connections: number; seconds: number; script?: string; env?: Record<string, string> },
 ): Promise<WrkResult> {
-  const script = fileURLToPath(new URL('./vary-visitor.lua', import.meta.url));
+  const script = fileURLToPath(new URL(opts.script ?? './vary-visitor.lua', import.meta.url));
   // Async on purpose: a blocked event loop would let the bench's own keep-alive sockets go stale.
-  const { stdout: out } = await promisify(execFile)('wrk', [
-    '-t1',
-    `-c${opts.connections}`,
-    `-d${opts.seconds}s`,
-    '--latency',
-    '-s',
-    script,
-    url,
-  ]);
+  const { stdout: out } = await promisify(execFile)(
+    'wrk',
+    ['-t1', `-c${opts.connections}`, `-d${opts.seconds}s`, '--latency', '-s', script, url],
+    { env: { ...process.env, ...opts.env } },
+  );
   const latency = (pct: string): number => {
     const m = new RegExp(`^\\s*${pct}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
     if (!m) throw new Error(`wrk printed no ${pct}% latency:\n${out}`);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ClickRecorder } from './clicks/click-recorder';
 import { DedupWindow } from './clicks/dedup-window';
+import { DropStates } from './clicks/drop-states';
 import { VisitorIds } from './clicks/visitor-id';
 import { systemClock, type Clock } from './clock';
 import { lanAddress, resolveConfig, type ConfigOverrides, type CoreConfig } from './config';
@@ -20,6 +21,7 @@ import { attachHub } from './hub/hub';
 import { hubAuth } from './hub/hub-auth';
 import { LinkService } from './links/link-service';
 import { createLogger } from './log';
+import { startRelay } from './relay/start-relay';
 import { ObsService } from './obs/obs-service';
 import { SaleService } from './sales/sale-service';
 import type { CoreServices } from './services';
@@ -93,7 +95,8 @@ async function startLocked(
   // Bound to every interface, phones reach us at the LAN address; bound to one address, only there.
   const viewerHost = WILDCARD_HOSTS.has(config.host) ? lanAddress() : config.host;
   const lanUrl = (): string => `http://${viewerHost}:${boundPort}`;
-  const publicUrl = (): string => config.publicUrl || lanUrl();
+  // With an edge relay configured, QR codes and links point at the relay (it answers remote scans).
+  const publicUrl = (): string => config.relayUrl || config.publicUrl || lanUrl();
 
   const audit = new AuditRepo(db);
   const drops = new DropsRepo(db);
@@ -101,7 +104,7 @@ async function startLocked(
   const stats = new StatsRepo(db);
   const visitors = new VisitorIds(db);
   const settings = new SettingsRepo(db);
-  const links = new LinkService(db, new LinksRepo(db), drops, touchpoints, audit, clock, publicUrl);
+  const links = new LinkService(db, new LinksRepo(db), drops, touchpoints, audit, clock, publicUrl, events);
   const inventory = new InventoryRepo(db);
   const engine = new DropEngine({ db, drops, inventory, audit, events, clock, log, timers: options.timers });
   const sales = new SaleService({
@@ -118,6 +121,11 @@ async function startLocked(
     clock,
     log,
   });
+  // Edge relay (issue 11): drop states for the scan path (from the store: the engine settles on resume),
+  // the recorder, and the relay client if configured.
+  const dropStates = new DropStates(drops.list(), events);
+  const clicks = new ClickRecorder(db, visitors, new DedupWindow(db), stats, clock, log, events);
+  const relay = startRelay({ config, db, recorder: clicks, stats, dropStates, visitors, events, clock, log });
   const services: CoreServices = {
     config,
     db,
@@ -133,7 +141,9 @@ async function startLocked(
     links,
     engine,
     sales,
-    clicks: new ClickRecorder(db, visitors, new DedupWindow(db), stats, clock, log),
+    clicks,
+    dropStates,
+    relay: relay ?? undefined,
     // OBS runs on this laptop: it loads the overlay pages over loopback, not the public URL.
     obs: new ObsService({
       config,
@@ -182,6 +192,8 @@ async function startLocked(
       obs: services.obs,
       devices,
       audit,
+      storeHealth: () => clicks.health(),
+      relay,
     }),
     log,
   );
@@ -212,6 +224,7 @@ async function startLocked(
   });
 
   services.obs.start();
+  relay?.start();
   services.clicks.rotateSalts();
   const sweep = setInterval(() => services.clicks.rotateSalts(), SWEEP_MS);
   sweep.unref();
@@ -233,7 +246,9 @@ async function startLocked(
       // Sockets first: upgraded WebSocket connections would otherwise keep the HTTP server open.
       hub.close();
       await app.close();
-      services.clicks.flush();
+      await relay?.stop();
+      const unsaved = services.clicks.stop();
+      if (unsaved > 0) log.error('scans could not be stored before shutdown', { count: unsaved });
       await checkpointer.stop();
       db.close();
       lock.release();

@@ -24,6 +24,12 @@ export interface CoreConfig {
    * `DROPDECK_TRUSTED_PROXIES` (comma-separated addresses). Empty: the socket's address is the client.
    */
   trustedProxies: string[];
+  /** The edge relay viewers reach instead of this laptop (QR payloads point there); null: none. */
+  relayUrl: string | null;
+  /** Shared with the relay (its RELAY_SECRET); signs every sync request. */
+  relaySecret: string | null;
+  /** How often the relay is asked for new scans (and sent queued link changes). */
+  relaySyncMs: number;
 }
 
 export const DEFAULT_PORT = 4800;
@@ -123,7 +129,30 @@ export function resolveConfig(
       .split(',')
       .map((a) => a.trim())
       .filter((a) => a !== ''),
+    ...relayConfig(env),
   };
+}
+
+/** `DROPDECK_RELAY_URL` + `DROPDECK_RELAY_SECRET` (both or neither), `DROPDECK_RELAY_SYNC_MS`. */
+function relayConfig(env: NodeJS.ProcessEnv): Pick<CoreConfig, 'relayUrl' | 'relaySecret' | 'relaySyncMs'> {
+  const url = (env.DROPDECK_RELAY_URL ?? '').trim().replace(/\/+$/, '');
+  const secret = (env.DROPDECK_RELAY_SECRET ?? '').trim();
+  const syncMs = env.DROPDECK_RELAY_SYNC_MS ? Number(env.DROPDECK_RELAY_SYNC_MS) : 2000;
+  if (!Number.isInteger(syncMs) || syncMs < 50 || syncMs > 600_000) {
+    throw new Error(
+      `DROPDECK_RELAY_SYNC_MS must be a whole number of ms from 50 to 600000 (got ${String(syncMs)})`,
+    );
+  }
+  if (!url) return { relayUrl: null, relaySecret: null, relaySyncMs: syncMs };
+  if (!/^https?:\/\/[^/]+/.test(url)) {
+    throw new Error(
+      `DROPDECK_RELAY_URL must be an http(s) URL such as https://dropdeck-relay.you.workers.dev (got ${url})`,
+    );
+  }
+  if (secret.length < 16) {
+    throw new Error('DROPDECK_RELAY_SECRET must be set (16 characters or more) when DROPDECK_RELAY_URL is.');
+  }
+  return { relayUrl: url, relaySecret: secret, relaySyncMs: syncMs };
 }
 
 /** `--data-dir DIR --port PORT --host ADDR --public-url URL` */

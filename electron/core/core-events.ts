@@ -1,6 +1,15 @@
 import { EventEmitter } from 'node:events';
 import type { Drop } from '../../shared/drops';
-import type { ObsActionFailure, RecentSale, StreamHealth, LinkState } from '../../shared/hub-events';
+import type {
+  ObsActionFailure,
+  RecentSale,
+  StatsPatch,
+  StoreHealth,
+  StreamHealth,
+  LinkState,
+} from '../../shared/hub-events';
+import type { Link } from '../../shared/links';
+import type { RelayStatus } from '../../shared/relay';
 import type { ObsStatus } from '../../shared/obs';
 
 /**
@@ -18,6 +27,14 @@ export interface CoreEventMap {
   'obs:action-failed': [failure: ObsActionFailure];
   /** A device was revoked: the hub drops its open sockets. */
   'device:revoked': [deviceId: number];
+  /** Scan writes failing or working again (and, while failing, the backlog about once a second). */
+  'store:health': [health: StoreHealth];
+  /** A link was issued or revoked: the relay publisher sends it to the edge. */
+  'link:created': [link: Link];
+  'link:revoked': [link: Link];
+  /** Relay scans landed in minutes the live stats ticker no longer re-reads (back-dated). */
+  'stats:backfilled': [patch: StatsPatch];
+  'relay:status': [status: RelayStatus];
 }
 
 export class CoreEvents extends EventEmitter<CoreEventMap> {}

@@ -9,11 +9,13 @@ import type { SettingsRepo } from './store/settings-repo';
 import type { TouchpointsRepo } from './store/touchpoints-repo';
 import type { LinkService } from './links/link-service';
 import type { ClickRecorder } from './clicks/click-recorder';
+import type { DropStates } from './clicks/drop-states';
 import type { StatsRepo } from './store/stats-repo';
 import type { DropEngine } from './drops/drop-engine';
 import type { SaleService } from './sales/sale-service';
 import type { OrphansRepo } from './store/orphans-repo';
 import type { ObsService } from './obs/obs-service';
+import type { RelayClient } from './relay/relay-client';
 
 /**
  * Everything a route or a hub handler may use. Built once in `app.ts`; services get only the
@@ -31,6 +33,8 @@ export interface CoreServices {
   touchpoints: TouchpointsRepo;
   links: LinkService;
   clicks: ClickRecorder;
+  /** Sold-out / ended per drop, kept from `drop:updated`, so scans need no query to know. */
+  dropStates: DropStates;
   stats: StatsRepo;
   /** The drop state machine: start/extend/end/restock/schedule, timers, settled reads. */
   engine: DropEngine;
@@ -38,6 +42,8 @@ export interface CoreServices {
   orphans: OrphansRepo;
   /** OBS connection, overlay setup, drop scene actions and stream health. */
   obs: ObsService;
+  /** The edge relay client, when DROPDECK_RELAY_URL is set. */
+  relay?: RelayClient;
   /** The base URL viewers reach: DROPDECK_PUBLIC_URL, else the LAN address and bound port. */
   publicUrl(): string;
 }

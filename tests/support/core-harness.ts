@@ -29,7 +29,9 @@ export async function startTestCore(
     rendererDir: null,
     ...options,
     dataDir,
-    env: { ...options.env, DROPDECK_QUIET: '1' },
+    // Viewers in tests come from many addresses through loopback, as behind a tunnel; security tests
+    // that need no proxy set DROPDECK_TRUSTED_PROXIES to '' themselves.
+    env: { DROPDECK_TRUSTED_PROXIES: '127.0.0.1,::1,::ffff:127.0.0.1', ...options.env, DROPDECK_QUIET: '1' },
   });
   return {
     core,

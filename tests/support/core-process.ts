@@ -34,7 +34,13 @@ export function startCoreProcess(
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, DROPDECK_HOST_TOKEN: token, DROPDECK_QUIET: '1', ...env },
+      env: {
+        ...process.env,
+        DROPDECK_HOST_TOKEN: token,
+        DROPDECK_QUIET: '1',
+        DROPDECK_TRUSTED_PROXIES: '127.0.0.1,::1,::ffff:127.0.0.1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -4,12 +4,19 @@ import type Database from 'better-sqlite3';
 export const UNIQUE_WINDOW_MS = 3600_000;
 
 /**
- * The last human scan per (link, visitor) over the past hour, in memory, so deciding "unique" costs
+ * The latest human scan per (link, visitor) over the past hour, in memory, so deciding "unique" costs
  * a map lookup instead of a query on the scan path. Warmed from the clicks table at start, so a
  * restart mid-drop does not count returning viewers twice.
+ *
+ * Relay scans arrive late and out of order, so a scan is judged against the visitor's LATEST known
+ * time, in either direction, never against whatever arrived last. A write's decisions are undone
+ * when it fails (an undo log: cheaper on the scan path than staging every visit in a second map), so a
+ * batch that failed and is retried is judged the same way.
  */
 export class DedupWindow {
   private readonly lastSeen = new Map<string, number>();
+  /** Keys changed by the write in progress and what they held before (undefined: absent). */
+  private readonly undo: Array<[string, number | undefined]> = [];
   private readonly recent;
 
   constructor(db: Database.Database) {
@@ -27,15 +34,32 @@ export class DedupWindow {
     }
   }
 
-  /** True when neither id scanned this link in the last hour; then remembers `current`. */
+  /** True when neither id scanned this link within an hour of `at`; then remembers `current`. */
   firstInWindow(code: string, current: Buffer, previous: Buffer, at: number): boolean {
     const k = key(code, current);
-    const last = Math.max(
-      this.lastSeen.get(k) ?? -Infinity,
-      this.lastSeen.get(key(code, previous)) ?? -Infinity,
-    );
-    this.lastSeen.set(k, at);
-    return at - last >= UNIQUE_WINDOW_MS;
+    const mine = this.lastSeen.get(k);
+    const other = previous === current ? undefined : this.lastSeen.get(key(code, previous));
+    const last = Math.max(mine ?? -Infinity, other ?? -Infinity);
+    if (mine === undefined || at > mine) {
+      this.undo.push([k, mine]);
+      this.lastSeen.set(k, at);
+    }
+    return Math.abs(at - last) >= UNIQUE_WINDOW_MS;
+  }
+
+  /** Keeps what the committed write decided. */
+  commit(): void {
+    this.undo.length = 0;
+  }
+
+  /** Forgets what a failed write decided, newest first. */
+  rollback(): void {
+    for (let i = this.undo.length - 1; i >= 0; i--) {
+      const [k, before] = this.undo[i];
+      if (before === undefined) this.lastSeen.delete(k);
+      else this.lastSeen.set(k, before);
+    }
+    this.undo.length = 0;
   }
 
   /** Forgets visits older than the window; run every few minutes. */

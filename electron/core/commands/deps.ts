@@ -1,4 +1,6 @@
+import type { StoreHealth } from '../../../shared/hub-events';
 import type { Clock } from '../clock';
+import type { RelayClient } from '../relay/relay-client';
 import type { DeviceService } from '../devices/device-service';
 import type { DropEditor } from '../drops/drop-editor';
 import type { DropEngine } from '../drops/drop-engine';
@@ -26,4 +28,8 @@ export interface CommandDeps {
   obs: ObsService;
   devices: DeviceService;
   audit: AuditRepo;
+  /** Whether scans reach the store (the recorder's own reading). */
+  storeHealth: () => StoreHealth;
+  /** The edge relay client, when one is configured. */
+  relay: Pick<RelayClient, 'status'> | null;
 }

@@ -1,3 +1,4 @@
+import { RELAY_OFF } from '../../../shared/relay';
 import { actorOf } from './actor';
 import type { Handlers } from './context';
 import type { CommandDeps } from './deps';
@@ -5,6 +6,7 @@ import type { CommandDeps } from './deps';
 type MiscHandlers = Pick<
   Handlers,
   | 'health:get'
+  | 'relay:status'
   | 'sale:record'
   | 'obs:status'
   | 'obs:connect'
@@ -17,7 +19,13 @@ type MiscHandlers = Pick<
 
 export function miscHandlers(d: CommandDeps): MiscHandlers {
   return {
-    'health:get': () => ({ ok: true as const, version: d.version, serverTime: d.clock.now() }),
+    'health:get': () => ({
+      ok: true as const,
+      version: d.version,
+      serverTime: d.clock.now(),
+      store: d.storeHealth(),
+    }),
+    'relay:status': () => d.relay?.status() ?? RELAY_OFF,
     'sale:record': (input, ctx) => d.sales.record(input, actorOf(ctx)),
     'obs:status': () => d.obs.status(),
     'obs:connect': (input, ctx) => d.obs.connect(input, actorOf(ctx)),

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { looksLikeBot } from '../clicks/bot-filter';
 import { SHORT_CODE_PATTERN } from '../links/short-code';
+import { clientAddress } from '../net/client-address';
 import type { CoreServices } from '../services';
-import { linkProblemPage } from './pages/link-problem-page';
+import { linkProblemPage, PAGE_HEADERS, type LinkProblem } from './pages/link-problem-page';
 
 /** `s=qr` among the query parameters: the QR payload marks scans apart from plain clicks. */
 const QR_MARK = /(?:^|&)s=qr(?:&|$)/;
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** True for the requests the scan handler answers: GET/HEAD under `/r/`. */
 export function isScanRequest(req: IncomingMessage): boolean {
@@ -15,26 +15,24 @@ export function isScanRequest(req: IncomingMessage): boolean {
   );
 }
 
-/**
- * The viewer's address. A tunnel (DROPDECK_PUBLIC_URL) forwards viewers from loopback, so only then
- * is X-Forwarded-For believed (its last hop is the one the tunnel saw); nobody on the LAN can pose
- * as someone else.
- */
-export function clientIp(req: IncomingMessage): string {
-  const peer = req.socket.remoteAddress ?? '';
-  const forwarded = req.headers['x-forwarded-for'];
-  if (!LOOPBACK.has(peer) || typeof forwarded !== 'string') return peer;
-  const hops = forwarded.split(',');
-  return hops[hops.length - 1].trim() || peer;
+function sendPage(req: IncomingMessage, res: ServerResponse, problem: LinkProblem, s: CoreServices): void {
+  const next = problem === 'sold_out' || problem === 'ended' ? s.dropStates.next(s.clock.now()) : null;
+  const page = linkProblemPage(problem, next);
+  res.writeHead(page.status, PAGE_HEADERS);
+  res.end(req.method === 'HEAD' ? undefined : page.html);
 }
 
 /**
  * `GET /r/:code` — the scan, on the bare node:http request path rather than through the API
  * framework: it is the one route that takes a whole audience at once. The click is committed (group
  * commit) before the 302 goes out. Unknown, expired and revoked codes get a friendly page and are
- * kept as orphan visits; nothing a viewer types can make it fail.
+ * kept as orphan visits; a sold-out or ended drop's code is still a scan (demand after the sell-out
+ * is worth knowing) but lands on a "what's next" page instead of a checkout that would take money
+ * for nothing. Nothing a viewer types can make it fail.
  */
 export function createScanHandler(s: CoreServices): (req: IncomingMessage, res: ServerResponse) => void {
+  // The viewer's address: X-Forwarded-For only from a proxy the host configured (a tunnel's end).
+  const trusted = new Set(s.config.trustedProxies);
   return (req, res) => {
     const url = req.url ?? '/r/';
     const q = url.indexOf('?');
@@ -47,37 +45,34 @@ export function createScanHandler(s: CoreServices): (req: IncomingMessage, res: 
       : ({ status: 'unknown', link: null } as const);
 
     if (resolution.status !== 'ok') {
-      void s.clicks.recordOrphan({ code: code.slice(0, 64), reason: resolution.status, bot }).then(() => {
-        const page = linkProblemPage(resolution.status);
-        res.writeHead(page.status, {
-          'content-type': 'text/html; charset=utf-8',
-          'cache-control': 'no-store',
-          'referrer-policy': 'no-referrer',
-        });
-        res.end(req.method === 'HEAD' ? undefined : page.html);
-      });
+      const reason = resolution.status;
+      s.clicks.recordOrphan({ code: code.slice(0, 64), reason, bot }, () => sendPage(req, res, reason, s));
       return;
     }
     const { link, location } = resolution;
-    void s.clicks
-      .record({
+    const verdict = s.dropStates.verdict(link.drop_id, s.clock.now());
+    s.clicks.record(
+      {
         code,
         dropId: link.drop_id,
         touchpointId: link.touchpoint_id,
         via,
-        ip: clientIp(req),
+        ip: clientAddress(req, trusted),
         userAgent,
         bot,
-      })
-      .then(() => {
-        // Nobody should cache a scan: every one must reach us to be counted.
-        res.writeHead(302, {
-          location,
-          'cache-control': 'no-store',
-          'referrer-policy': 'no-referrer',
-          'content-length': 0,
-        });
-        res.end();
-      });
+      },
+      verdict !== 'open'
+        ? () => sendPage(req, res, verdict, s)
+        : () => {
+            // Nobody should cache a scan: every one must reach us to be counted.
+            res.writeHead(302, {
+              location,
+              'cache-control': 'no-store',
+              'referrer-policy': 'no-referrer',
+              'content-length': 0,
+            });
+            res.end();
+          },
+    );
   };
 }

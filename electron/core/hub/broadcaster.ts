@@ -39,6 +39,9 @@ export function bridgeCoreEvents(
     'obs:status': (status) => control.emit('obs:status', status),
     'obs:health': (health) => control.emit('obs:health', health),
     'obs:action-failed': (failure) => control.emit('obs:action-failed', failure),
+    'store:health': (health) => control.emit('store:health', health),
+    'relay:status': (status) => control.emit('relay:status', status),
+    'stats:backfilled': (patch) => control.emit('stats:updated', patch),
   };
 
   const entries = Object.entries(handlers) as Array<[keyof CoreEventMap, (...args: unknown[]) => void]>;

@@ -37,7 +37,8 @@ export class RecentSales {
 }
 
 /** Drops come through the engine, which settles overdue deadlines first, as the HTTP API does. */
-type SnapshotDeps = Pick<CoreServices, 'engine' | 'clock' | 'obs'>;
+type SnapshotDeps = Pick<CoreServices, 'engine' | 'clock' | 'obs'> &
+  Partial<Pick<CoreServices, 'clicks' | 'relay'>>;
 
 /** Everything, for the control panel. */
 export function controlSnapshot(s: SnapshotDeps, sales: RecentSales): StateSnapshot {
@@ -46,6 +47,8 @@ export function controlSnapshot(s: SnapshotDeps, sales: RecentSales): StateSnaps
     drops: s.engine.list(),
     recentSales: sales.list(),
     obs: s.obs.status(),
+    store: s.clicks?.health(),
+    relay: s.relay?.status(),
   };
 }
 

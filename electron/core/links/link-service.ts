@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_LINK_TTL_SEC, type Link } from '../../../shared/links';
 import type { Clock } from '../clock';
+import type { CoreEvents } from '../core-events';
 import { AppError, notFound } from '../domain-error';
 import type { AuditRepo } from '../store/audit-repo';
 import type { DropsRepo } from '../store/drops-repo';
@@ -33,11 +34,13 @@ export class LinkService {
     private readonly audit: AuditRepo,
     private readonly clock: Clock,
     private readonly publicUrl: () => string,
+    /** Optional so existing callers keep working; the relay publisher listens for link changes. */
+    private readonly events?: CoreEvents,
   ) {}
 
   create(dropId: number, touchpointKey: string, ttlSec: number | undefined, actor: Actor): Link {
     const now = this.clock.now();
-    return this.db
+    const link = this.db
       .transaction(() => {
         if (!this.drops.row(dropId)) throw notFound(`Drop ${dropId}`);
         const tp = this.touchpoints.findByKey(touchpointKey);
@@ -71,6 +74,8 @@ export class LinkService {
         return this.toLink({ ...row, revoked_at: null }, tp.key);
       })
       .immediate();
+    this.events?.emit('link:created', link);
+    return link;
   }
 
   /** The touchpoint's live link for this drop, created when there is none (QR overlays call this). */
@@ -85,7 +90,7 @@ export class LinkService {
 
   revoke(code: string, actor: Actor): Link {
     const now = this.clock.now();
-    return this.db
+    const link = this.db
       .transaction(() => {
         const row = this.repo.get(code);
         if (!row) throw notFound(`Link ${code}`);
@@ -104,6 +109,8 @@ export class LinkService {
         return this.toLink({ ...row, revoked_at: now }, tp?.key ?? '?');
       })
       .immediate();
+    this.events?.emit('link:revoked', link);
+    return link;
   }
 
   list(dropId: number): Link[] {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCore, TEST_TOKEN, type TestCore } from '../../../support/core-harness';
+import { startLiveDrop, startTestCore, TEST_TOKEN, type TestCore } from '../../../support/core-harness';
+import { scan } from '../../../support/scan';
 import { closeAll, controlSocket, refusal } from '../hub/hub-client';
 
 /** Each scenario knocks from its own address (believed: the test core trusts its loopback proxy). */
@@ -79,9 +80,24 @@ describe('failed logins are slowed, then refused per address', () => {
 describe('X-Forwarded-For without a configured proxy', () => {
   let t: TestCore;
   beforeAll(async () => {
-    t = await startTestCore();
+    t = await startTestCore({ env: { DROPDECK_TRUSTED_PROXIES: '' } });
   });
   afterAll(() => t.stop());
+
+  it('is ignored for scans too: a changed header is not a new visitor', async () => {
+    const drop = await startLiveDrop(t);
+    const link = (await (
+      await t.api(`/api/drops/${drop.id}/links`, { method: 'POST', json: { touchpoint: 'stream' } })
+    ).json()) as { code: string };
+    for (const address of ['10.7.0.1', '10.7.0.2', '10.7.0.3']) {
+      expect((await scan(t.url, `/r/${link.code}`, { ip: address })).status).toBe(302);
+    }
+    const stats = (await (await t.api(`/api/drops/${drop.id}/stats`)).json()) as {
+      rows: Array<{ clicks: number; uniqueClicks: number }>;
+    };
+    expect(stats.rows.reduce((n, r) => n + r.clicks, 0)).toBe(3);
+    expect(stats.rows.reduce((n, r) => n + r.uniqueClicks, 0)).toBe(1);
+  });
 
   it('is ignored, so changing it does not dodge the throttle', async () => {
     await Promise.all(
