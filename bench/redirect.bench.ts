@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { DropStats } from '../shared/stats';
 import { startCoreProcess } from '../tests/support/core-process';
 import { tempDir } from '../tests/support/temp-dir';
+import { cpuMs } from './support/proc-cpu';
 import { haveWrk, runWrk, type WrkResult } from './support/wrk';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -68,11 +69,26 @@ export async function benchRedirect(): Promise<string[]> {
   let answered = (await runWrk(scanUrl, { connections: CONNECTIONS, seconds: 2 })).completed;
   const bases: WrkResult[] = [];
   const ourRuns: WrkResult[] = [];
+  // Server CPU time per answered request (µs), summed over the rounds.
+  const cpu = { bare: 0, bareN: 0, ours: 0, oursN: 0 };
+  const measured = async (url: string, pid: number | undefined): Promise<[WrkResult, number | null]> => {
+    const before = cpuMs(pid);
+    const r = await runWrk(url, { connections: CONNECTIONS, seconds: SECONDS });
+    const after = cpuMs(pid);
+    return [r, before === null || after === null ? null : after - before];
+  };
   for (let round = 0; round < ROUNDS; round++) {
-    bases.push(await runWrk(bare.url, { connections: CONNECTIONS, seconds: SECONDS }));
-    const r = await runWrk(scanUrl, { connections: CONNECTIONS, seconds: SECONDS });
+    const [b, bCpu] = await measured(bare.url, bare.child.pid);
+    bases.push(b);
+    const [r, rCpu] = await measured(scanUrl, core.child.pid);
     answered += r.completed;
     ourRuns.push(r);
+    if (bCpu !== null && rCpu !== null) {
+      cpu.bare += bCpu;
+      cpu.bareN += b.completed;
+      cpu.ours += rCpu;
+      cpu.oursN += r.completed;
+    }
   }
   const base = median(bases);
   const ours = median(ourRuns);
@@ -90,6 +106,12 @@ export async function benchRedirect(): Promise<string[]> {
     `  bare node:http 302      ${fmt(base)}`,
     `  DropDeck /r/:code       ${fmt(ours)}${ours.non3xx + ours.errors > 0 ? ` — ${ours.non3xx} non-3xx, ${ours.errors} socket errors` : ''}`,
     `  throughput ratio        ${(ratio * 100).toFixed(1)} % of bare (target ≥ 70 %)  p99 ${ours.p99Ms.toFixed(2)} ms (target < 25 ms)`,
+    ...(cpu.bareN > 0
+      ? [
+          `  server CPU per request   bare ${((cpu.bare * 1000) / cpu.bareN).toFixed(1)} µs, DropDeck ${((cpu.ours * 1000) / cpu.oursN).toFixed(1)} µs` +
+            ` (ratio ${((cpu.bare / cpu.bareN / (cpu.ours / cpu.oursN)) * 100).toFixed(1)} %: what throughput tends to when the machine is busy)`,
+        ]
+      : []),
     `  every answered scan stored: ${stored >= answered ? 'yes' : 'NO'} (${stored.toLocaleString('en')} stored ≥ ${answered.toLocaleString('en')} answered)`,
   ];
 }

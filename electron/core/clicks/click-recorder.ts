@@ -145,7 +145,9 @@ export class ClickRecorder {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.flush();
+    // A failed last attempt schedules a retry that must not outlive the store.
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     return this.queue.length;
   }
 
