@@ -33,6 +33,8 @@ export function useHub(
     s.on('stats:updated', (patch) => dispatch({ type: 'stats', patch }));
     s.on('obs:status', (obsStatus) => dispatch({ type: 'obs', status: obsStatus }));
     s.on('obs:health', (health) => dispatch({ type: 'health', health }));
+    s.on('store:health', (store) => dispatch({ type: 'store', store }));
+    s.on('relay:status', (relay) => dispatch({ type: 'relay', relay }));
     // The host revoked this device: the hub says so just before it drops the socket.
     s.on('session:revoked', ({ message }) => {
       s.disconnect();

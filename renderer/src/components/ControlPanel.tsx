@@ -13,6 +13,8 @@ import { CreateDropForm } from './CreateDropForm';
 import { DevicesPanel } from './DevicesPanel';
 import { DropList } from './DropList';
 import { ObsStatusPill } from './ObsStatusPill';
+import { RelayPill } from './RelayPill';
+import { StoreAlarm } from './StoreAlarm';
 import { StreamHealthView } from './StreamHealthView';
 
 interface Props {
@@ -75,11 +77,13 @@ export function ControlPanel({ token, onUnauthorized, onRevoked, onForgetToken }
           </span>
         )}
         <ObsStatusPill status={state.obs} />
+        <RelayPill relay={state.relay} />
         <button type="button" className="button button--quiet" onClick={onForgetToken}>
           Lock
         </button>
       </header>
       <ConnectionBanner status={status} />
+      <StoreAlarm store={state.store} />
       <StreamHealthView health={state.health} />
       {loadError && (
         <p className="form-error" role="alert">

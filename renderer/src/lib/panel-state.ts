@@ -1,5 +1,6 @@
 import type { Drop } from '../../../shared/drops';
-import type { StateSnapshot, StatsPatch, StreamHealth } from '../../../shared/hub-events';
+import type { StateSnapshot, StatsPatch, StoreHealth, StreamHealth } from '../../../shared/hub-events';
+import type { RelayStatus } from '../../../shared/relay';
 import type { ObsStatus } from '../../../shared/obs';
 import type { StatsRow } from '../../../shared/stats';
 
@@ -9,6 +10,9 @@ export interface PanelState {
   stats: Record<number, StatsRow[]>;
   obs: ObsStatus | null;
   health: StreamHealth | null;
+  /** Whether scans reach the store; `degraded` shows an alarm until writes work again. */
+  store: StoreHealth | null;
+  relay: RelayStatus | null;
 }
 
 export type PanelAction =
@@ -17,9 +21,18 @@ export type PanelAction =
   | { type: 'drop'; drop: Drop }
   | { type: 'stats'; patch: StatsPatch; replace?: boolean }
   | { type: 'obs'; status: ObsStatus }
-  | { type: 'health'; health: StreamHealth };
+  | { type: 'health'; health: StreamHealth }
+  | { type: 'store'; store: StoreHealth }
+  | { type: 'relay'; relay: RelayStatus };
 
-export const initialPanelState: PanelState = { drops: [], stats: {}, obs: null, health: null };
+export const initialPanelState: PanelState = {
+  drops: [],
+  stats: {},
+  obs: null,
+  health: null,
+  store: null,
+  relay: null,
+};
 
 const newestFirst = (a: Drop, b: Drop): number => b.id - a.id;
 
@@ -47,6 +60,8 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
         ...state,
         drops: [...action.snapshot.drops].sort(newestFirst),
         obs: action.snapshot.obs ?? state.obs,
+        store: action.snapshot.store ?? state.store,
+        relay: action.snapshot.relay ?? state.relay,
       };
     case 'drops':
       return { ...state, drops: action.drops.reduce<Drop[]>(upsertDrop, state.drops) };
@@ -63,5 +78,9 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
       return { ...state, obs: action.status };
     case 'health':
       return { ...state, health: action.health };
+    case 'store':
+      return { ...state, store: action.store };
+    case 'relay':
+      return { ...state, relay: action.relay };
   }
 }
