@@ -19,6 +19,7 @@ import { AllowedHosts, hostsOf } from './net/host-check';
 import { createHttpApp } from './http/server';
 import { attachHub } from './hub/hub';
 import { hubAuth } from './hub/hub-auth';
+import { createLedger } from './ledger/ledger';
 import { LinkService } from './links/link-service';
 import { createLogger } from './log';
 import { ObsService } from './obs/obs-service';
@@ -101,6 +102,22 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
     clock,
     log,
   });
+  const ledger = createLedger({
+    db,
+    drops,
+    inventory,
+    stats,
+    audit,
+    touchpoints,
+    settings,
+    links,
+    engine,
+    events,
+    clock,
+    log,
+    env: options.env ?? process.env,
+    timers: options.timers,
+  });
   const services: CoreServices = {
     config,
     db,
@@ -128,6 +145,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
       clock,
       overlayBaseUrl: () => `http://127.0.0.1:${boundPort}`,
     }),
+    ledger,
     publicUrl,
   };
 
@@ -165,6 +183,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
       obs: services.obs,
       devices,
       audit,
+      ledger,
     }),
     log,
   );
@@ -175,6 +194,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
   });
   // Before the first request: drops whose time passed while DropDeck was closed are settled first.
   engine.resume();
+  ledger.start();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   boundPort = typeof address === 'object' && address ? address.port : config.port;
@@ -199,6 +219,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
       closed = true;
       clearInterval(sweep);
       engine.stop();
+      ledger.stop();
       await services.obs.stop();
       // Sockets first: upgraded WebSocket connections would otherwise keep the HTTP server open.
       hub.close();

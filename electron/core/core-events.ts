@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Drop } from '../../shared/drops';
 import type { ObsActionFailure, RecentSale, StreamHealth, LinkState } from '../../shared/hub-events';
+import type { WebhookRejected } from '../../shared/ledger';
 import type { ObsStatus } from '../../shared/obs';
 
 /**
@@ -18,6 +19,8 @@ export interface CoreEventMap {
   'obs:action-failed': [failure: ObsActionFailure];
   /** A device was revoked: the hub drops its open sockets. */
   'device:revoked': [deviceId: number];
+  /** A webhook was refused (bad signature, malformed payload): the panel's alarm. */
+  'webhook:rejected': [rejection: WebhookRejected];
 }
 
 export class CoreEvents extends EventEmitter<CoreEventMap> {}

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { DeviceService } from '../devices/device-service';
 import type { DropEditor } from '../drops/drop-editor';
 import type { DropEngine } from '../drops/drop-engine';
+import type { Ledger } from '../ledger/ledger';
 import type { LinkService } from '../links/link-service';
 import type { LiveLinkDeps } from '../overlays/live-link';
 import type { ObsService } from '../obs/obs-service';
@@ -26,4 +27,5 @@ export interface CommandDeps {
   obs: ObsService;
   devices: DeviceService;
   audit: AuditRepo;
+  ledger: Ledger;
 }

@@ -39,6 +39,7 @@ export function bridgeCoreEvents(
     'obs:status': (status) => control.emit('obs:status', status),
     'obs:health': (health) => control.emit('obs:health', health),
     'obs:action-failed': (failure) => control.emit('obs:action-failed', failure),
+    'webhook:rejected': (rejection) => control.emit('webhook:rejected', rejection),
   };
 
   const entries = Object.entries(handlers) as Array<[keyof CoreEventMap, (...args: unknown[]) => void]>;
