@@ -16,10 +16,12 @@ import type { WebhookLog } from './webhook-log';
 
 const SHOPIFY = systemActor('shopify');
 const Money = z.union([z.string(), z.number()]);
+/** Shopify ids are 64-bit; JSON numbers beyond 2^53 lose digits but parse the same way every time. */
+const ShopifyId = z.union([z.number(), z.string().min(1).max(100)]);
 
 /** The fields DropDeck reads from Shopify's `orders/create` and `refunds/create` payloads. */
 const OrderSchema = z.object({
-  id: z.union([z.int(), z.string()]),
+  id: ShopifyId,
   created_at: z.string(),
   currency: z.string().regex(/^[A-Z]{3}$/),
   email: z.string().nullish(),
@@ -27,9 +29,9 @@ const OrderSchema = z.object({
   note_attributes: z.array(z.object({ name: z.string(), value: z.unknown() })).nullish(),
   line_items: z.array(
     z.object({
-      id: z.union([z.int(), z.string()]),
+      id: ShopifyId,
       sku: z.string().nullish(),
-      variant_id: z.union([z.int(), z.string()]).nullish(),
+      variant_id: ShopifyId.nullish(),
       quantity: z.int().min(1),
       price: Money,
       total_discount: Money.nullish(),
@@ -37,13 +39,13 @@ const OrderSchema = z.object({
   ),
 });
 const RefundSchema = z.object({
-  id: z.union([z.int(), z.string()]),
-  order_id: z.union([z.int(), z.string()]),
+  id: ShopifyId,
+  order_id: ShopifyId,
   created_at: z.string(),
   refund_line_items: z.array(
     z.object({
-      id: z.union([z.int(), z.string()]),
-      line_item_id: z.union([z.int(), z.string()]),
+      id: ShopifyId,
+      line_item_id: ShopifyId,
       quantity: z.int().min(0),
       subtotal: Money,
       restock_type: z.string().nullish(),
