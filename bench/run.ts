@@ -2,6 +2,7 @@ import { benchHubLatency } from './hub-latency.bench';
 import { benchObsScene } from './obs-scene.bench';
 import { benchRedirect } from './redirect.bench';
 import { benchStats } from './stats.bench';
+import { benchWebhooks } from './webhooks.bench';
 
 /** `npm run bench`: every figure is printed next to a baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     ['stats', benchStats],
     ['hub', benchHubLatency],
     ['obs', benchObsScene],
+    ['webhooks', benchWebhooks],
   ];
   for (const [name, run] of benches) {
     if (only && only !== name) continue;
