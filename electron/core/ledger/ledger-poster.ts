@@ -69,6 +69,11 @@ export interface Refund {
 export class LedgerPoster {
   constructor(private readonly deps: LedgerPosterDeps) {}
 
+  /** Applies a drop's overdue timed transitions, before a posting judges whether it is late. */
+  settle(dropId: number): void {
+    this.deps.engine.settle(dropId);
+  }
+
   postPurchase(p: Purchase, actor: Actor): LedgerEntry {
     if (p.origin.dropId !== null) this.deps.engine.settle(p.origin.dropId);
     const { entry, dropId } = this.deps.db.transaction(() => this.writePurchase(p, actor)).immediate();

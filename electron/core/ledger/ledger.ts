@@ -111,6 +111,7 @@ export function createLedger(d: LedgerDeps): Ledger {
     }),
     csv: new CsvImport({ db: d.db, poster, attribution, postings, engine: d.engine, clock: d.clock }),
     stripe: new StripeIngest({
+      db: d.db,
       secret: stripeSecret,
       poster,
       attribution,

@@ -123,17 +123,20 @@ export class ShopifyIngest {
       return answer(400, 'rejected', 'The body is not JSON.');
     }
     try {
-      const outcome = this.dispatch(topic, body);
-      if (outcome.status === 200 && deliveryId) webhooks.remember('shopify', deliveryId);
-      if (outcome.body.outcome !== 'retry') {
-        webhooks.note(
-          'shopify',
-          outcome.body.outcome === 'ignored' ? 'ignored' : 'accepted',
-          topic,
-          deliveryId,
-          outcome.body.message ?? null,
-        );
-      }
+      // The postings, the dedup mark and the log row commit together; announcements follow the commit.
+      const after: Array<() => void> = [];
+      const outcome = this.deps.db
+        .transaction(() => {
+          const out = this.dispatch(topic, body, after);
+          if (out.status === 200 && deliveryId) webhooks.remember('shopify', deliveryId);
+          if (out.body.outcome !== 'retry') {
+            const kind = out.body.outcome === 'ignored' ? 'ignored' : 'accepted';
+            webhooks.note('shopify', kind, topic, deliveryId, out.body.message ?? null);
+          }
+          return out;
+        })
+        .immediate();
+      for (const announce of after) announce();
       return outcome;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -142,13 +145,13 @@ export class ShopifyIngest {
     }
   }
 
-  private dispatch(topic: string | null, body: unknown): IngestResult {
-    if (topic === 'orders/create') return this.order(parse(OrderSchema, body, topic));
-    if (topic === 'refunds/create') return this.refund(parse(RefundSchema, body, topic));
+  private dispatch(topic: string | null, body: unknown, after: Array<() => void>): IngestResult {
+    if (topic === 'orders/create') return this.order(parse(OrderSchema, body, topic), after);
+    if (topic === 'refunds/create') return this.refund(parse(RefundSchema, body, topic), after);
     return answer(200, 'ignored', `topic ${String(topic)} is not used`);
   }
 
-  private order(order: z.infer<typeof OrderSchema>): IngestResult {
+  private order(order: z.infer<typeof OrderSchema>, after: Array<() => void>): IngestResult {
     const { attribution, postings, poster, drops, db } = this.deps;
     const refAttr = order.note_attributes?.find((a) => a.name === SHOPIFY_REF_ATTRIBUTE)?.value;
     const origin = attribution.fromRef(typeof refAttr === 'string' ? refAttr : null);
@@ -201,12 +204,13 @@ export class ShopifyIngest {
       )
       .immediate();
     for (const { entry, dropId } of posted) {
-      if (!entry.duplicate && dropId !== null) poster.announce(entry, dropId, null, SHOPIFY);
+      if (!entry.duplicate && dropId !== null)
+        after.push(() => poster.announce(entry, dropId, null, SHOPIFY));
     }
     return answer(200, 'accepted');
   }
 
-  private refund(refund: z.infer<typeof RefundSchema>): IngestResult {
+  private refund(refund: z.infer<typeof RefundSchema>, after: Array<() => void>): IngestResult {
     const { postings, poster, db } = this.deps;
     const at = Date.parse(refund.created_at);
     if (!Number.isFinite(at))
@@ -269,7 +273,7 @@ export class ShopifyIngest {
       })
       .immediate();
     const touched = new Set(entries.filter((e) => !e.entry.duplicate).map((e) => e.dropId));
-    for (const dropId of touched) if (dropId !== null) poster.stockChanged(dropId, SHOPIFY);
+    for (const dropId of touched) if (dropId !== null) after.push(() => poster.stockChanged(dropId, SHOPIFY));
     return answer(
       200,
       entries.length > 0 ? 'accepted' : 'ignored',

@@ -1,14 +1,15 @@
+import type Database from 'better-sqlite3';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { systemActor } from '../devices/principal';
 import { AppError } from '../domain-error';
 import type { PostingsRepo } from '../store/postings-repo';
-import type { Attribution } from './attribution';
+import type { Attribution, Origin } from './attribution';
 import type { EmailHasher } from './email-hash';
 import type { HoldService } from './hold-service';
 import { answer, type IngestResult } from './ingest-result';
-import type { LedgerPoster } from './ledger-poster';
+import type { LedgerPoster, Refund } from './ledger-poster';
 import type { WebhookLog } from './webhook-log';
 
 const STRIPE = systemActor('stripe');
@@ -53,6 +54,7 @@ const ChargeSchema = z.object({
 });
 
 export interface StripeIngestDeps {
+  db: Database.Database;
   /** DROPDECK_STRIPE_WEBHOOK_SECRET; null: the route answers 503 and writes nothing. */
   secret: string | null;
   poster: LedgerPoster;
@@ -116,18 +118,30 @@ export class StripeIngest {
       webhooks.note('stripe', 'duplicate', type, id);
       return answer(200, 'duplicate');
     }
+    // A checkout's drop may owe a timed transition (its end): settle it before judging the sale.
+    const ref = SessionSchema.safeParse(event.data.data.object).data?.client_reference_id;
+    const origin = event.data.type.startsWith('checkout.session.')
+      ? this.deps.attribution.fromRef(ref)
+      : null;
+    if (origin?.dropId != null) this.deps.poster.settle(origin.dropId);
     try {
-      const outcome = this.dispatch(event.data);
-      if (outcome.status === 200) webhooks.remember('stripe', id);
-      if (outcome.body.outcome !== 'retry') {
-        webhooks.note(
-          'stripe',
-          outcome.body.outcome === 'ignored' ? 'ignored' : 'accepted',
-          type,
-          id,
-          outcome.body.message ?? null,
-        );
-      }
+      // The posting, the dedup mark and the log row commit together; announcements follow the commit.
+      const after: Array<() => void> = [];
+      const outcome = this.deps.db
+        .transaction(() => {
+          const out = this.dispatch(event.data, origin, after);
+          if (out.status === 200) webhooks.remember('stripe', id);
+          if (out.body.outcome !== 'retry') {
+            const kind =
+              out.body.outcome === 'ignored' || out.body.outcome === 'duplicate'
+                ? out.body.outcome
+                : 'accepted';
+            webhooks.note('stripe', kind, type, id, out.body.message ?? null);
+          }
+          return out;
+        })
+        .immediate();
+      for (const announce of after) announce();
       return outcome;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -136,12 +150,16 @@ export class StripeIngest {
     }
   }
 
-  private dispatch(event: z.infer<typeof EventSchema>): IngestResult {
+  private dispatch(
+    event: z.infer<typeof EventSchema>,
+    origin: Origin | null,
+    after: Array<() => void>,
+  ): IngestResult {
     const at = event.created * 1000;
     switch (event.type) {
       case 'checkout.session.completed':
       case 'checkout.session.async_payment_succeeded':
-        return this.completed(this.parse(SessionSchema, event), at);
+        return this.completed(this.parse(SessionSchema, event), origin, at, after);
       case 'checkout.session.expired': {
         const session = this.parse(SessionSchema, event);
         const ref = session.client_reference_id;
@@ -149,13 +167,18 @@ export class StripeIngest {
         return answer(200, released ? 'accepted' : 'ignored', released ? undefined : 'no active hold');
       }
       case 'charge.refunded':
-        return this.refunded(this.parse(ChargeSchema, event), at);
+        return this.refunded(this.parse(ChargeSchema, event), at, after);
       default:
         return answer(200, 'ignored', `event type ${event.type} is not used`);
     }
   }
 
-  private completed(session: z.infer<typeof SessionSchema>, at: number): IngestResult {
+  private completed(
+    session: z.infer<typeof SessionSchema>,
+    origin: Origin | null,
+    at: number,
+    after: Array<() => void>,
+  ): IngestResult {
     // Delayed payment methods complete the session unpaid; `async_payment_succeeded` follows.
     if (session.payment_status !== 'paid' && session.payment_status !== 'no_payment_required') {
       return answer(200, 'ignored', `payment_status ${String(session.payment_status)}`);
@@ -163,9 +186,9 @@ export class StripeIngest {
     if (session.amount_total == null || !session.currency) {
       throw new AppError('bad_request', `Checkout session ${session.id} has no amount_total or currency.`);
     }
-    const origin = this.deps.attribution.fromRef(session.client_reference_id);
-    const quantity = origin.hold?.quantity ?? quantityOf(session.metadata?.quantity);
-    this.deps.poster.postPurchase(
+    const from = origin ?? this.deps.attribution.fromRef(session.client_reference_id);
+    const quantity = from.hold?.quantity ?? quantityOf(session.metadata?.quantity);
+    const { entry, dropId } = this.deps.poster.writePurchase(
       {
         source: 'stripe',
         externalId: session.id,
@@ -173,17 +196,19 @@ export class StripeIngest {
         quantity,
         amountCents: session.amount_total,
         currency: session.currency.toUpperCase(),
-        origin,
+        origin: from,
         emailHash: this.deps.emails.hash(session.customer_details?.email ?? session.customer_email),
         paymentRef: idOf(session.payment_intent),
         currencyMismatch: 'detach',
       },
       STRIPE,
     );
-    return answer(200, 'accepted');
+    if (!entry.duplicate && dropId !== null)
+      after.push(() => this.deps.poster.announce(entry, dropId, null, STRIPE));
+    return answer(200, entry.duplicate ? 'duplicate' : 'accepted');
   }
 
-  private refunded(charge: z.infer<typeof ChargeSchema>, at: number): IngestResult {
+  private refunded(charge: z.infer<typeof ChargeSchema>, at: number, after: Array<() => void>): IngestResult {
     const pi = idOf(charge.payment_intent);
     const purchase = pi ? this.deps.postings.purchasesByPaymentRef('stripe', pi)[0] : undefined;
     if (!purchase) {
@@ -213,7 +238,7 @@ export class StripeIngest {
     const already = this.deps.postings.refunded(purchase.id).amount;
     const delta = charge.amount_refunded - already;
     if (delta <= 0) return answer(200, 'ignored', 'nothing new refunded');
-    this.deps.poster.postRefund(
+    this.writeRefund(
       {
         source: 'stripe',
         externalId: `${charge.id}:refunded:${charge.amount_refunded}`,
@@ -221,9 +246,14 @@ export class StripeIngest {
         at,
         amountCents: delta,
       },
-      STRIPE,
+      after,
     );
     return answer(200, 'accepted');
+  }
+
+  private writeRefund(refund: Refund, after: Array<() => void>): void {
+    const { entry, dropId } = this.deps.poster.writeRefund(refund, STRIPE);
+    if (!entry.duplicate && dropId !== null) after.push(() => this.deps.poster.stockChanged(dropId, STRIPE));
   }
 
   private parse<T extends z.ZodType>(schema: T, event: z.infer<typeof EventSchema>): z.infer<T> {
