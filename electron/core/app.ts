@@ -88,20 +88,6 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
   const links = new LinkService(db, new LinksRepo(db), drops, touchpoints, audit, clock, publicUrl);
   const inventory = new InventoryRepo(db);
   const engine = new DropEngine({ db, drops, inventory, audit, events, clock, log, timers: options.timers });
-  const sales = new SaleService({
-    db,
-    drops,
-    ledger: new LedgerRepo(db),
-    inventory,
-    stats,
-    audit,
-    touchpoints,
-    links,
-    engine,
-    events,
-    clock,
-    log,
-  });
   const ledger = createLedger({
     db,
     drops,
@@ -117,6 +103,17 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
     log,
     env: options.env ?? process.env,
     timers: options.timers,
+  });
+  const sales = new SaleService({
+    db,
+    drops,
+    ledger: new LedgerRepo(db),
+    inventory,
+    touchpoints,
+    links,
+    engine,
+    poster: ledger.poster,
+    clock,
   });
   const services: CoreServices = {
     config,

@@ -82,11 +82,17 @@ export class LedgerPoster {
   }
 
   /** The purchase inside the caller's transaction (CSV import posts many in one). */
-  writePurchase(p: Purchase, actor: Actor): { entry: LedgerEntry; dropId: number | null } {
+  writePurchase(
+    p: Purchase,
+    actor: Actor,
+    auditAction = 'sale:post',
+  ): { entry: LedgerEntry; dropId: number | null } {
     const { drops, postings, holds, inventory, stats, audit, clock } = this.deps;
     const seen = postings.byExternalId(p.source, p.externalId);
     if (seen) return { entry: this.sameOrRefuse(seen, p), dropId: null };
     const now = clock.now();
+    // Settled on read: a hold past its time no longer keeps a paid unit from being sold.
+    for (const due of holds.due(now)) holds.settle(due, 'expired', now, null);
 
     let { dropId, tierId } = p.origin;
     let drop: Drop | null = dropId === null ? null : drops.get(dropId);
@@ -175,7 +181,7 @@ export class LedgerPoster {
     }
     audit.record({
       actor,
-      action: 'sale:post',
+      action: auditAction,
       subjectType: dropId === null ? 'ledger' : 'drop',
       subjectId: dropId ?? id,
       detail: {
@@ -304,7 +310,12 @@ export class LedgerPoster {
   }
 
   /** After commit: the overlays' "just bought" line and the new counts. */
-  announce(entry: LedgerEntry, dropId: number, buyerDisplay: string | null, actor: Actor): void {
+  announce(
+    entry: Pick<LedgerEntry, 'id' | 'quantity' | 'at'>,
+    dropId: number,
+    buyerDisplay: string | null,
+    actor: Actor,
+  ): void {
     try {
       this.deps.events.emit('sale:recorded', {
         dropId,

@@ -103,6 +103,30 @@ describe('/hold/:code', () => {
     expect(await getDrop(drop.id)).toMatchObject({ stock: 0, held: 1 });
   });
 
+  it('a manual sale cannot take a unit held for a checkout; a paid one past its hold is not oversold', async () => {
+    const { drop, link } = await holdsDrop({ stock: 1 }, { mode: 'always', ttlSec: 60 });
+    expect((await tap(link.code, '198.51.100.1')).status).toBe(303);
+    const manual = await t.api('/api/sales', {
+      method: 'POST',
+      json: {
+        dropId: drop.id,
+        quantity: 1,
+        amountCents: 2500,
+        currency: 'EUR',
+        source: 'manual',
+        externalId: 'm1',
+      },
+    });
+    expect(manual.status).toBe(409);
+    time.clock.advance(61_000); // expired, not yet swept
+    const pos = await t.api('/api/ledger/purchases', {
+      method: 'POST',
+      json: { source: 'pos', externalId: 'p1', dropId: drop.id, amountCents: 2500, currency: 'EUR' },
+    });
+    expect(await pos.json()).toMatchObject({ oversold: false, late: false });
+    expect(await getDrop(drop.id)).toMatchObject({ sold: 1, held: 0, oversold: 0 });
+  });
+
   it('a bot user agent cannot take a hold', async () => {
     const { drop, link } = await holdsDrop({ stock: 2 });
     const bot = await tap(link.code, '198.51.100.9', SLACK_PREVIEW_UA);
