@@ -158,6 +158,27 @@ export class HoldService {
     return soldOut(view, drop);
   }
 
+  /**
+   * `/redeem/:code`: the buyer's redemption code alone, for paying at a stand (no hold, no checkout).
+   * The cashier types it into the POS note; the CSV import joins that sale to this scan.
+   */
+  redeem(code: string, who: Visitor): HoldOutcome {
+    const r = SHORT_CODE_PATTERN.test(code) ? this.deps.links.resolve(code) : null;
+    const drop = r?.link ? this.deps.engine.get(r.link.drop_id) : null;
+    if (!r || r.status !== 'ok' || !drop || drop.state === 'draft') {
+      return page(404, null, 'This link is no longer valid. Scan the code on stream again.');
+    }
+    const now = this.deps.clock.now();
+    const bot = looksLikeBot(who.userAgent, who.method);
+    const visitorId = this.deps.visitors.ids(who.ip, who.userAgent, now).current;
+    const redemptionCode = bot ? null : this.redemptionCode(r.link, visitorId, null, now);
+    return page(
+      200,
+      this.view(drop, redemptionCode, null),
+      'Paying at the stand? Show this code to the cashier.',
+    );
+  }
+
   /** A checkout that ended unpaid (Stripe's `checkout.session.expired`): its unit goes back now. */
   release(ref: string): boolean {
     const hold = this.deps.holds.byRef(ref);

@@ -16,7 +16,8 @@ function csp(checkoutOrigin: string | null): string {
 /**
  * `/hold/:code` (public): GET shows "Reserve my unit" (or goes straight on to the checkout when no
  * hold is needed), POST takes the hold and answers 303 to the checkout with the hold's ref as
- * `client_reference_id`. The page and its rules live in `ledger/hold-service.ts`.
+ * `client_reference_id`. `/redeem/:code` shows only the buyer's redemption code, for paying at a stand.
+ * The pages and their rules live in `ledger/hold-service.ts`.
  */
 export async function holdRoutes(app: ZodApp, holds: HoldService): Promise<void> {
   const answer = (
@@ -42,6 +43,11 @@ export async function holdRoutes(app: ZodApp, holds: HoldService): Promise<void>
     '/hold/:code',
     { ...PUBLIC_ROUTE, schema: { hide: true } },
     (req, reply) => answer(req, reply, holds.visit(req.params.code, visitor(req))),
+  );
+  app.get<{ Params: { code: string } }>(
+    '/redeem/:code',
+    { ...PUBLIC_ROUTE, schema: { hide: true } },
+    (req, reply) => answer(req, reply, holds.redeem(req.params.code, visitor(req))),
   );
   // A form post sends application/x-www-form-urlencoded; its body (empty) is not needed.
   await app.register((scope, _opts, done) => {

@@ -158,6 +158,27 @@ describe('CSV import of card-reader exports', () => {
     expect(visitor?.visitor_id?.length).toBe(16);
   });
 
+  it('a stand buyer gets a redemption code from /redeem/:code, the same one on a reload', async () => {
+    const drop = await startLiveDrop(t);
+    const link = (await (
+      await t.api(`/api/drops/${drop.id}/links`, { method: 'POST', json: { touchpoint: 'venue' } })
+    ).json()) as Link;
+    const open = () =>
+      fetch(`${t.url}/redeem/${link.code}`, {
+        headers: { 'user-agent': PHONE_UA, 'x-forwarded-for': '198.51.100.30' },
+      });
+    const first = await (await open()).text();
+    const code = /<strong>([2-9A-Z]{6})<\/strong>/.exec(first)?.[1];
+    expect(code).toMatch(/^[2-9A-Z]{6}$/);
+    expect(await (await open()).text()).toContain(`<strong>${code}</strong>`);
+    expect(first).not.toMatch(/<form/);
+    const posted = await t.api('/api/ledger/purchases', {
+      method: 'POST',
+      json: { source: 'pos', externalId: 'pos-r', redemptionCode: code, amountCents: 2500, currency: 'EUR' },
+    });
+    expect(await posted.json()).toMatchObject({ dropId: drop.id, touchpoint: 'venue', linkCode: link.code });
+  });
+
   it('refuses a mapping that names a column the file does not have', async () => {
     const res = await t.api('/api/ledger/import/preview', {
       method: 'POST',
