@@ -51,8 +51,10 @@ export type HoldOutcome =
   | { kind: 'checkout'; location: string }
   | { kind: 'page'; status: number; view: HoldView | null; message: string | null };
 
-/** How often expired holds go back to stock without anyone reading (reads settle them as well). */
-export const SWEEP_MS = 15_000;
+/** The sweep wakes at the next hold's expiry, but at least this often (a clock that jumped, a missed timer). */
+const MAX_SWEEP_MS = 3600_000;
+/** After a failed sweep (e.g. the database was busy), try again this much later. */
+const RETRY_MS = 5_000;
 const SWEEP_ACTOR = systemActor('holds');
 /** Unambiguous when read aloud or typed: no 0/O, 1/I/L. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -144,7 +146,10 @@ export class HoldService {
         return { hold: null, limit: false, fresh: false };
       })
       .immediate();
-    if (result.fresh) this.changed(drop.id);
+    if (result.fresh) {
+      this.changed(drop.id);
+      this.arm();
+    }
     if (result.hold) return { kind: 'checkout', location: shopCheckoutUrl(link, result.hold.ref) };
     const view = this.view(this.deps.engine.get(drop.id) ?? drop, null, null);
     if (result.limit) {
@@ -281,16 +286,30 @@ export class HoldService {
     }
   }
 
-  private arm(): void {
+  /**
+   * One timer, set for the soonest active hold's expiry and only while there is one: no holds, no
+   * timer. Reads and taps settle expired holds too, so a late timer only delays the announcement.
+   */
+  private arm(delayMs?: number): void {
+    if (this.timer !== null) this.deps.timers.clear(this.timer);
+    this.timer = null;
     if (this.stopped) return;
+    let delay = delayMs;
+    if (delay === undefined) {
+      const next = this.deps.holds.nextExpiry();
+      if (next === null) return;
+      delay = Math.min(Math.max(next - this.deps.clock.now(), 0), MAX_SWEEP_MS);
+    }
     this.timer = this.deps.timers.set(() => {
+      this.timer = null;
       try {
         this.releaseExpired();
+        this.arm();
       } catch (error) {
         this.deps.log.error('hold sweep failed; retrying', { error: String(error) });
+        this.arm(RETRY_MS);
       }
-      this.arm();
-    }, SWEEP_MS);
+    }, delay);
   }
 }
 

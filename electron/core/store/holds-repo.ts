@@ -38,6 +38,7 @@ export class HoldsRepo {
   private readonly activeForVisitorStmt;
   private readonly countForVisitorStmt;
   private readonly dueStmt;
+  private readonly nextExpiryStmt;
   private readonly settleStmt;
   private readonly linkEntryStmt;
   private readonly byDropStmt;
@@ -64,6 +65,9 @@ export class HoldsRepo {
     );
     this.dueStmt = db.prepare<[number], HoldRow>(
       "SELECT * FROM holds WHERE status = 'active' AND expires_at <= ? ORDER BY expires_at",
+    );
+    this.nextExpiryStmt = db.prepare<[], { at: number | null }>(
+      "SELECT MIN(expires_at) AS at FROM holds WHERE status = 'active'",
     );
     this.settleStmt = db.prepare(`
       UPDATE holds SET status = @status, settled_at = @at, ledger_entry_id = @entryId
@@ -133,6 +137,11 @@ export class HoldsRepo {
 
   due(now: number): HoldRow[] {
     return this.dueStmt.all(now);
+  }
+
+  /** When the soonest active hold expires, or null when none is active. */
+  nextExpiry(): number | null {
+    return this.nextExpiryStmt.get()?.at ?? null;
   }
 
   listByDrop(dropId: number, limit: number): HoldRow[] {
