@@ -61,7 +61,8 @@ export class HoldsRepo {
       SELECT * FROM holds WHERE drop_id = ? AND visitor_id = ? AND status = 'active' AND expires_at > ?
       ORDER BY id DESC LIMIT 1`);
     this.countForVisitorStmt = db.prepare<[number, Buffer], { n: number }>(
-      'SELECT COUNT(*) AS n FROM holds WHERE drop_id = ? AND visitor_id = ?',
+      // Holds that became sales don't count: the per-buyer cap is admission's business, not the hold's.
+      "SELECT COUNT(*) AS n FROM holds WHERE drop_id = ? AND visitor_id = ? AND status <> 'converted'",
     );
     this.dueStmt = db.prepare<[number], HoldRow>(
       "SELECT * FROM holds WHERE status = 'active' AND expires_at <= ? ORDER BY expires_at",
