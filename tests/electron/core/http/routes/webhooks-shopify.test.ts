@@ -4,6 +4,7 @@ import type { WebhookStats } from '../../../../../shared/ledger';
 import type { Link } from '../../../../../shared/links';
 import { startLiveDrop, startTestCore, type TestCore } from '../../../../support/core-harness';
 import { ManualTimers } from '../../../../support/manual-timers';
+import { PHONE_UA } from '../../../../support/scan';
 import { postShopify, shopifyHmac, WEBHOOK_ENV } from '../../../../support/webhooks';
 
 let t: TestCore;
@@ -159,6 +160,40 @@ describe('POST /webhooks/shopify', () => {
       .prepare('SELECT SUM(amount_cents) AS revenue, SUM(quantity) AS units FROM ledger_entries')
       .get();
     expect(net).toEqual({ revenue: 2500, units: 1 });
+  });
+
+  it('a hold travels as the cart attribute and the order turns it into the sale', async () => {
+    const drop = await startLiveDrop(t, {
+      stock: 2,
+      checkoutUrl: 'https://glow.myshopify.com/cart/808950810:1?channel=buy_button',
+    });
+    await t.api(`/api/drops/${drop.id}/ledger-settings`, {
+      method: 'PATCH',
+      json: { holds: { mode: 'always' } },
+    });
+    const link = await linkFor(drop.id);
+    const tap = await fetch(`${t.url}/hold/${link.code}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'user-agent': PHONE_UA },
+    });
+    expect(tap.status).toBe(303);
+    const location = new URL(tap.headers.get('location') ?? '');
+    const ref = location.searchParams.get('attributes[dropdeck_ref]') ?? '';
+    expect(ref).toMatch(/^h_/);
+    expect(location.searchParams.get('client_reference_id')).toBe(ref);
+    expect(location.searchParams.get('channel')).toBe('buy_button');
+    expect(await getDrop(drop.id)).toMatchObject({ stock: 1, held: 1 });
+
+    const o = order({
+      note_attributes: [{ name: 'dropdeck_ref', value: ref }],
+      line_items: [
+        { id: 21, sku: null, variant_id: 808950810, quantity: 1, price: '25.00', total_discount: '0.00' },
+      ],
+    });
+    expect((await postShopify(t.url, 'orders/create', JSON.stringify(o))).status).toBe(200);
+    expect(await getDrop(drop.id)).toMatchObject({ stock: 1, held: 0, sold: 1 });
+    expect(ledger()[0]).toMatchObject({ drop_id: drop.id, link_code: link.code, payment_ref: String(o.id) });
   });
 
   it('refuses malformed payloads with 400 and writes nothing', async () => {
