@@ -4,6 +4,7 @@ import { benchRedirect } from './redirect.bench';
 import { benchRelay } from './relay.bench';
 import { benchIngest } from './ingest.bench';
 import { benchStats } from './stats.bench';
+import { benchWebhooks } from './webhooks.bench';
 
 /** `npm run bench`: every figure is printed next to a baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     ['stats', benchStats],
     ['hub', benchHubLatency],
     ['obs', benchObsScene],
+    ['webhooks', benchWebhooks],
   ];
   for (const [name, run] of benches) {
     if (only && only !== name) continue;

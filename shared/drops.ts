@@ -58,12 +58,26 @@ export const UpdateDropSchema = CreateDropSchema.omit({ stock: true, priceCents:
   .strict();
 export type UpdateDropInput = z.infer<typeof UpdateDropSchema>;
 
+/**
+ * Stock holds (issue 8): a buyer's tap reserves a unit for `ttlSec` before an external checkout, for
+ * the last `lastUnits` units or always. `perVisitor` caps the holds one visitor may take in a drop.
+ */
+export const HOLD_MODES = ['off', 'last_units', 'always'] as const;
+export const HoldsPolicySchema = z.object({
+  mode: z.enum(HOLD_MODES),
+  lastUnits: z.int().min(1).max(1_000_000),
+  ttlSec: z.int().min(30).max(3600),
+  perVisitor: z.int().min(1).max(100),
+});
+export type HoldsPolicy = z.infer<typeof HoldsPolicySchema>;
+
 export const TierSchema = z.object({
   id: z.int(),
   name: z.string(),
   priceCents: z.int(),
-  stock: z.int().describe('units still available'),
+  stock: z.int().describe('units still available (neither sold nor held for a checkout)'),
   sold: z.int(),
+  held: z.int().describe('units reserved by buyers who are in checkout'),
   variantId: z.int().nullable(),
 });
 export type Tier = z.infer<typeof TierSchema>;
@@ -72,9 +86,17 @@ export const DropSchema = z.object({
   id: z.int(),
   title: z.string(),
   state: DropStateSchema,
-  /** Units still available across all tiers. */
+  /** Units still available across all tiers (neither sold nor held). */
   stock: z.int(),
+  /** Units sold, oversold ones included. */
   sold: z.int(),
+  /** Units held for buyers in checkout ("2 in checkout"). */
+  held: z.int(),
+  /** Units posted after the stock ran out (money already taken): for the host to sort out. */
+  oversold: z.int(),
+  holds: HoldsPolicySchema,
+  /** Whether a refund puts its units back on sale unless the refund says otherwise. */
+  restockOnRefund: z.boolean(),
   priceCents: z.int(),
   currency: z.string(),
   durationSec: z.int(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CommandEvents } from './contract';
 import type { Drop } from './drops';
+import type { WebhookRejected } from './ledger';
 import type { ObsStatus } from './obs';
 import type { RelayStatus } from './relay';
 import type { Result } from './result';
@@ -71,6 +72,8 @@ export interface ServerToClientEvents {
   'obs:status': (status: ObsStatus) => void;
   'obs:health': (health: StreamHealth) => void;
   'obs:action-failed': (failure: ObsActionFailure) => void;
+  /** A Stripe/Shopify webhook was refused (bad signature, malformed): control namespace only. */
+  'webhook:rejected': (rejection: WebhookRejected) => void;
   /** This device was revoked: sent just before the hub drops the socket, so the page can say why. */
   'session:revoked': (info: { message: string }) => void;
   'store:health': (health: StoreHealth) => void;
@@ -104,6 +107,7 @@ export type PublicDrop = Pick<
   | 'state'
   | 'stock'
   | 'sold'
+  | 'held'
   | 'priceCents'
   | 'currency'
   | 'durationSec'
@@ -123,6 +127,7 @@ export function toPublicDrop(d: Drop): PublicDrop {
     state: d.state,
     stock: d.stock,
     sold: d.sold,
+    held: d.held,
     priceCents: d.priceCents,
     currency: d.currency,
     durationSec: d.durationSec,

@@ -19,6 +19,7 @@ import { AllowedHosts, hostsOf } from './net/host-check';
 import { createHttpApp } from './http/server';
 import { attachHub } from './hub/hub';
 import { hubAuth } from './hub/hub-auth';
+import { createLedger } from './ledger/ledger';
 import { LinkService } from './links/link-service';
 import { createLogger } from './log';
 import { startRelay } from './relay/start-relay';
@@ -107,19 +108,32 @@ async function startLocked(
   const links = new LinkService(db, new LinksRepo(db), drops, touchpoints, audit, clock, publicUrl, events);
   const inventory = new InventoryRepo(db);
   const engine = new DropEngine({ db, drops, inventory, audit, events, clock, log, timers: options.timers });
-  const sales = new SaleService({
+  const ledger = createLedger({
     db,
     drops,
-    ledger: new LedgerRepo(db),
     inventory,
     stats,
     audit,
     touchpoints,
+    settings,
     links,
     engine,
     events,
     clock,
     log,
+    env: options.env ?? process.env,
+    timers: options.timers,
+  });
+  const sales = new SaleService({
+    db,
+    drops,
+    ledger: new LedgerRepo(db),
+    inventory,
+    touchpoints,
+    links,
+    engine,
+    poster: ledger.poster,
+    clock,
   });
   // Edge relay (issue 11): drop states for the scan path (from the store: the engine settles on resume),
   // the recorder, and the relay client if configured.
@@ -155,6 +169,7 @@ async function startLocked(
       clock,
       overlayBaseUrl: () => `http://127.0.0.1:${boundPort}`,
     }),
+    ledger,
     publicUrl,
   };
 
@@ -194,6 +209,7 @@ async function startLocked(
       audit,
       storeHealth: () => clicks.health(),
       relay,
+      ledger,
     }),
     log,
   );
@@ -202,12 +218,14 @@ async function startLocked(
   const app = await createHttpApp(services, { run, auth: { devices, throttle, hosts, trustedProxies } });
   // Before the first request: drops whose time passed while DropDeck was closed are settled first.
   engine.resume();
+  ledger.start();
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     // Port in use (or the like): leave nothing open behind the refusal.
     services.obs.stop().catch(() => undefined);
     engine.stop();
+    ledger.stop();
     await app.close();
     await checkpointer.stop();
     db.close();
@@ -242,6 +260,7 @@ async function startLocked(
       closed = true;
       clearInterval(sweep);
       engine.stop();
+      ledger.stop();
       await services.obs.stop();
       // Sockets first: upgraded WebSocket connections would otherwise keep the HTTP server open.
       hub.close();

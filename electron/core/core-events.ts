@@ -10,6 +10,7 @@ import type {
 } from '../../shared/hub-events';
 import type { Link } from '../../shared/links';
 import type { RelayStatus } from '../../shared/relay';
+import type { WebhookRejected } from '../../shared/ledger';
 import type { ObsStatus } from '../../shared/obs';
 
 /**
@@ -35,6 +36,8 @@ export interface CoreEventMap {
   /** Relay scans landed in minutes the live stats ticker no longer re-reads (back-dated). */
   'stats:backfilled': [patch: StatsPatch];
   'relay:status': [status: RelayStatus];
+  /** A webhook was refused (bad signature, malformed payload): the panel's alarm. */
+  'webhook:rejected': [rejection: WebhookRejected];
 }
 
 export class CoreEvents extends EventEmitter<CoreEventMap> {}

@@ -16,6 +16,7 @@ import type { SaleService } from './sales/sale-service';
 import type { OrphansRepo } from './store/orphans-repo';
 import type { ObsService } from './obs/obs-service';
 import type { RelayClient } from './relay/relay-client';
+import type { Ledger } from './ledger/ledger';
 
 /**
  * Everything a route or a hub handler may use. Built once in `app.ts`; services get only the
@@ -44,6 +45,8 @@ export interface CoreServices {
   obs: ObsService;
   /** The edge relay client, when DROPDECK_RELAY_URL is set. */
   relay?: RelayClient;
+  /** Posting, holds, webhooks and CSV import (issue 8, ingestion). */
+  ledger: Ledger;
   /** The base URL viewers reach: DROPDECK_PUBLIC_URL, else the LAN address and bound port. */
   publicUrl(): string;
 }

@@ -4,6 +4,7 @@ import type { CommandSpec } from './command';
 import { deviceCommands } from './commands/devices';
 import { dropCommands } from './commands/drops';
 import { healthCommands } from './commands/health';
+import { ledgerCommands } from './commands/ledger';
 import { linkCommands } from './commands/links';
 import { obsCommands } from './commands/obs';
 import { saleCommands } from './commands/sales';
@@ -17,6 +18,7 @@ export const COMMANDS = {
   ...dropCommands,
   ...linkCommands,
   ...saleCommands,
+  ...ledgerCommands,
   ...obsCommands,
   ...deviceCommands,
 } satisfies Record<string, CommandSpec>;

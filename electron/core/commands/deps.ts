@@ -4,6 +4,7 @@ import type { RelayClient } from '../relay/relay-client';
 import type { DeviceService } from '../devices/device-service';
 import type { DropEditor } from '../drops/drop-editor';
 import type { DropEngine } from '../drops/drop-engine';
+import type { Ledger } from '../ledger/ledger';
 import type { LinkService } from '../links/link-service';
 import type { LiveLinkDeps } from '../overlays/live-link';
 import type { ObsService } from '../obs/obs-service';
@@ -32,4 +33,5 @@ export interface CommandDeps {
   storeHealth: () => StoreHealth;
   /** The edge relay client, when one is configured. */
   relay: Pick<RelayClient, 'status'> | null;
+  ledger: Ledger;
 }

@@ -258,7 +258,8 @@ export class DropEngine {
       scheduledAt: drop.scheduledAt,
       endsAt: drop.endsAt,
       lastMinuteAt: this.deps.drops.row(drop.id)?.last_minute_at ?? null,
-      stock: drop.stock,
+      // Held units are not sold yet: a drop whose last units are in checkout is not sold out.
+      stock: drop.stock + drop.held,
     };
   }
 }

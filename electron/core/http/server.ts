@@ -14,7 +14,9 @@ import type { CoreServices } from '../services';
 import { installAuth, type AuthDeps } from './auth';
 import { registerCommandRoutes } from './command-routes';
 import { installErrorHandler } from './error-handler';
+import { holdRoutes } from './routes/holds';
 import { overlayRoutes } from './routes/overlays';
+import { webhookRoutes } from './routes/webhooks';
 import { PUBLIC_ROUTE } from './route-access';
 import { createScanHandler, isScanRequest } from './scan-handler';
 import { installSecurityHeaders } from './security-headers';
@@ -60,6 +62,8 @@ export async function createHttpApp(s: CoreServices, deps: HttpAppDeps): Promise
   await installSecurityHeaders(app);
   registerCommandRoutes(app, deps.run);
   overlayRoutes(app, s);
+  await holdRoutes(app, s.ledger.holds);
+  await webhookRoutes(app, s.ledger);
   app.get('/api/openapi.json', { ...PUBLIC_ROUTE, schema: { hide: true } }, () => app.swagger());
 
   if (s.config.rendererDir && existsSync(s.config.rendererDir)) {

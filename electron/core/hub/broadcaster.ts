@@ -42,6 +42,7 @@ export function bridgeCoreEvents(
     'store:health': (health) => control.emit('store:health', health),
     'relay:status': (status) => control.emit('relay:status', status),
     'stats:backfilled': (patch) => control.emit('stats:updated', patch),
+    'webhook:rejected': (rejection) => control.emit('webhook:rejected', rejection),
   };
 
   const entries = Object.entries(handlers) as Array<[keyof CoreEventMap, (...args: unknown[]) => void]>;

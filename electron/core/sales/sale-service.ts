@@ -1,19 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { Drop } from '../../../shared/drops';
 import type { CreateSaleInput, Sale } from '../../../shared/sales';
-import { minuteOf } from '../../../shared/stats';
 import type { Clock } from '../clock';
-import type { CoreEvents } from '../core-events';
 import type { DropEngine } from '../drops/drop-engine';
 import { pickTier } from '../drops/drop-tiers';
 import { AppError, notFound } from '../domain-error';
 import type { LinkService } from '../links/link-service';
-import type { Logger } from '../log';
-import type { AuditRepo } from '../store/audit-repo';
 import type { DropsRepo } from '../store/drops-repo';
 import type { InventoryRepo } from '../store/inventory-repo';
+import type { LedgerPoster } from '../ledger/ledger-poster';
 import type { LedgerRepo } from '../store/ledger-repo';
-import type { StatsRepo } from '../store/stats-repo';
 import type { TouchpointsRepo } from '../store/touchpoints-repo';
 import { capRefusal, duplicateRefusal, openRefusal, shortStockError } from './sale-rules';
 import type { Actor } from '../devices/principal';
@@ -23,14 +19,12 @@ export interface SaleServiceDeps {
   drops: DropsRepo;
   ledger: LedgerRepo;
   inventory: InventoryRepo;
-  stats: StatsRepo;
-  audit: AuditRepo;
   touchpoints: TouchpointsRepo;
   links: LinkService;
   engine: DropEngine;
-  events: CoreEvents;
+  /** Posting: what an admitted sale is written with (ledger entry, stock, movement, rollup, audit). */
+  poster: Pick<LedgerPoster, 'writePurchase' | 'announce'>;
   clock: Clock;
-  log: Logger;
 }
 
 /** Which touchpoint a sale is credited to, from the short-link code the buyer came through. */
@@ -42,11 +36,13 @@ interface Attribution {
 }
 
 /**
- * Records sales. One transaction per sale: idempotency, the drop's window, the per-buyer cap, the
- * guarded stock decrement, the ledger entry, the inventory movement, the per-minute rollup and the
- * audit row all commit together or not at all. Since better-sqlite3 runs each transaction to the end
- * before the next request is looked at, concurrent sales are serialised and the last units go to
- * exactly as many buyers as there are units.
+ * Admission: decides whether a manual sale may happen, then posts it. One transaction per sale:
+ * idempotency, the drop's window, the per-buyer cap and the stock check (held units are not for
+ * sale), then the posting (`LedgerPoster.writePurchase`: ledger entry, stock, inventory movement,
+ * per-minute rollup, audit) all commit together or not at all. Since better-sqlite3 runs each
+ * transaction to the end before the next request is looked at, concurrent sales are serialised and
+ * the last units go to exactly as many buyers as there are units. Money already taken elsewhere
+ * (webhooks, POS) skips admission and goes straight to the poster.
  */
 export class SaleService {
   constructor(private readonly deps: SaleServiceDeps) {}
@@ -57,12 +53,14 @@ export class SaleService {
     this.deps.engine.settle(input.dropId);
     const now = this.deps.clock.now();
     const sale = this.deps.db.transaction(() => this.write(input, actor, now)).immediate();
-    if (!sale.duplicate) this.announce(sale, input, actor);
+    if (!sale.duplicate) {
+      this.deps.poster.announce(sale, sale.dropId, input.buyerDisplay || null, actor);
+    }
     return sale;
   }
 
   private write(input: CreateSaleInput, actor: Actor, now: number): Sale {
-    const { drops, ledger, inventory, stats, audit } = this.deps;
+    const { drops, ledger, inventory } = this.deps;
     const existing = ledger.findByExternalId(input.source, input.externalId);
     if (existing) {
       const refusal = duplicateRefusal(existing, input);
@@ -84,59 +82,42 @@ export class SaleService {
       openRefusal(drop, now, from.members) ??
       capRefusal(drop, input.quantity, input.buyerRef ? ledger.buyerUnits(drop.id, input.buyerRef) : 0);
     if (refusal) throw refusal;
-    if (!inventory.take(tier.id, input.quantity)) throw shortStockError(drop, tier, input.quantity);
+    if (inventory.remaining(tier.id) < input.quantity) throw shortStockError(drop, tier, input.quantity);
 
-    const entryId = ledger.insertPurchase({
-      at: now,
-      dropId: drop.id,
-      tierId: tier.id,
-      touchpointId: from.touchpointId,
-      linkCode: from.linkCode,
-      quantity: input.quantity,
-      amountCents: input.amountCents,
-      currency: input.currency,
-      source: input.source,
-      externalId: input.externalId,
-      buyerRef: input.buyerRef ?? null,
-      buyerDisplay: input.buyerDisplay || null,
-    });
-    inventory.record({
-      at: now,
-      dropId: drop.id,
-      tierId: tier.id,
-      delta: -input.quantity,
-      reason: 'sale',
-      ledgerEntryId: entryId,
-      actor: actor.name,
-    });
-    stats.addSale(drop.id, minuteOf(now), from.touchpointId, 1, input.quantity, input.amountCents);
-    const touchpoint = this.deps.touchpoints.findById(from.touchpointId)?.key ?? 'direct';
-    audit.record({
-      actor,
-      action: 'sale:record',
-      subjectType: 'drop',
-      subjectId: drop.id,
-      detail: {
-        saleId: entryId,
+    const { entry } = this.deps.poster.writePurchase(
+      {
         source: input.source,
         externalId: input.externalId,
-        tierId: tier.id,
+        at: now,
         quantity: input.quantity,
         amountCents: input.amountCents,
-        touchpoint,
+        currency: input.currency,
+        origin: {
+          dropId: drop.id,
+          tierId: tier.id,
+          touchpointId: from.touchpointId,
+          linkCode: from.linkCode,
+          visitorId: null,
+          hold: null,
+          via: from.linkCode === null ? 'none' : 'link',
+        },
+        buyerRef: input.buyerRef ?? null,
+        buyerDisplay: input.buyerDisplay || null,
+        currencyMismatch: 'refuse',
       },
-      at: now,
-    });
+      actor,
+      'sale:record',
+    );
     return {
-      id: entryId,
+      id: entry.id,
       dropId: drop.id,
       tierId: tier.id,
-      quantity: input.quantity,
-      amountCents: input.amountCents,
-      currency: input.currency,
-      source: input.source,
-      externalId: input.externalId,
-      touchpoint,
+      quantity: entry.quantity,
+      amountCents: entry.amountCents,
+      currency: entry.currency,
+      source: entry.source,
+      externalId: entry.externalId,
+      touchpoint: entry.touchpoint,
       at: now,
       duplicate: false,
     };
@@ -160,28 +141,5 @@ export class SaleService {
     const direct = this.deps.touchpoints.findByKey('direct');
     if (!direct) throw new AppError('internal', 'The "direct" touchpoint is missing from the database.');
     return { touchpointId: direct.id, linkCode: null, members: false };
-  }
-
-  /** After commit: the overlays' "just bought" line, then new counts (and sold out, when it is). */
-  private announce(sale: Sale, input: CreateSaleInput, actor: Actor): void {
-    try {
-      this.deps.events.emit('sale:recorded', {
-        dropId: sale.dropId,
-        quantity: sale.quantity,
-        buyerDisplay: input.buyerDisplay || null,
-        at: sale.at,
-      });
-    } catch (error) {
-      this.deps.log.error('a sale event listener failed', { saleId: sale.id, error: String(error) });
-    }
-    try {
-      this.deps.engine.stockChanged(sale.dropId, actor);
-    } catch (error) {
-      // The sale is committed; the sold-out transition is re-derived on the next read or timer tick.
-      this.deps.log.error('could not settle the drop after a sale', {
-        dropId: sale.dropId,
-        error: String(error),
-      });
-    }
   }
 }

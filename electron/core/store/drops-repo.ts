@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { CreateDropInput, Drop, DropState, Tier, UpdateDropInput } from '../../../shared/drops';
+import type {
+  CreateDropInput,
+  Drop,
+  DropState,
+  HoldsPolicy,
+  Tier,
+  UpdateDropInput,
+} from '../../../shared/drops';
 import { ObsDropActionsSchema, type ObsDropActions } from '../../../shared/obs';
 
 interface DropRow {
@@ -20,6 +27,11 @@ interface DropRow {
   ended_at: number | null;
   ended_reason: string | null;
   last_minute_at: number | null;
+  holds_mode: HoldsPolicy['mode'];
+  holds_last_units: number;
+  holds_ttl_sec: number;
+  holds_per_visitor: number;
+  restock_on_refund: number;
   created_at: number;
   updated_at: number;
 }
@@ -33,6 +45,8 @@ interface TierRow {
   price_cents: number;
   units_total: number;
   units_sold: number;
+  units_held: number;
+  units_oversold: number;
 }
 
 /** Fields the drop engine may change on a transition. */
@@ -194,8 +208,9 @@ function toTier(t: TierRow): Tier {
     id: t.id,
     name: t.name,
     priceCents: t.price_cents,
-    stock: t.units_total - t.units_sold,
-    sold: t.units_sold,
+    stock: t.units_total - t.units_sold - t.units_held,
+    sold: t.units_sold + t.units_oversold,
+    held: t.units_held,
     variantId: t.variant_id,
   };
 }
@@ -208,6 +223,15 @@ export function toDrop(r: DropRow, tierRows: TierRow[]): Drop {
     state: r.state,
     stock: tiers.reduce((n, t) => n + t.stock, 0),
     sold: tiers.reduce((n, t) => n + t.sold, 0),
+    held: tiers.reduce((n, t) => n + t.held, 0),
+    oversold: tierRows.reduce((n, t) => n + t.units_oversold, 0),
+    holds: {
+      mode: r.holds_mode,
+      lastUnits: r.holds_last_units,
+      ttlSec: r.holds_ttl_sec,
+      perVisitor: r.holds_per_visitor,
+    },
+    restockOnRefund: r.restock_on_refund === 1,
     priceCents: tiers[0]?.priceCents ?? 0,
     currency: r.currency,
     durationSec: r.duration_sec,

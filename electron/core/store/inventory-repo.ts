@@ -27,11 +27,12 @@ export class InventoryRepo {
     // The guard in the WHERE clause is what makes overselling impossible: the check and the decrement
     // are one statement, and the table's CHECK (units_sold <= units_total) backs it up.
     this.takeStmt = db.prepare(
-      'UPDATE drop_tiers SET units_sold = units_sold + @qty WHERE id = @tierId AND units_sold + @qty <= units_total',
+      // Units held for a buyer's checkout are not for sale to anyone else.
+      'UPDATE drop_tiers SET units_sold = units_sold + @qty WHERE id = @tierId AND units_sold + units_held + @qty <= units_total',
     );
     this.addStmt = db.prepare('UPDATE drop_tiers SET units_total = units_total + ? WHERE id = ?');
     this.remainingStmt = db.prepare<[number], { left: number }>(
-      'SELECT units_total - units_sold AS left FROM drop_tiers WHERE id = ?',
+      'SELECT units_total - units_sold - units_held AS left FROM drop_tiers WHERE id = ?',
     );
     this.movementStmt = db.prepare(`
       INSERT INTO inventory_movements (at, drop_id, tier_id, delta, reason, ledger_entry_id, actor)

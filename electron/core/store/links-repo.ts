@@ -17,6 +17,8 @@ export interface ResolvedLinkRow extends LinkRow {
   drop_title: string;
   touchpoint_key: string;
   touchpoint_kind: TouchpointKind;
+  /** The drop's stock-holds mode: anything but 'off' sends scans to the hold page first. */
+  holds_mode: 'off' | 'last_units' | 'always';
 }
 
 export class LinksRepo {
@@ -32,7 +34,8 @@ export class LinksRepo {
       'INSERT INTO links (code, drop_id, touchpoint_id, created_at, expires_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.resolveStmt = db.prepare<[string], ResolvedLinkRow>(`
-      SELECT l.*, d.checkout_url, d.title AS drop_title, t.key AS touchpoint_key, t.kind AS touchpoint_kind
+      SELECT l.*, d.checkout_url, d.title AS drop_title, d.holds_mode, t.key AS touchpoint_key,
+        t.kind AS touchpoint_kind
       FROM links l JOIN drops d ON d.id = l.drop_id JOIN touchpoints t ON t.id = l.touchpoint_id
       WHERE l.code = ?`);
     this.byCode = db.prepare<[string], LinkRow>('SELECT * FROM links WHERE code = ?');

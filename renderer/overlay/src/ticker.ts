@@ -1,5 +1,6 @@
 import { bootOverlay, byId, setPhase, setText, type Overlay } from './lib/boot';
 import { LAST_MINUTE_MS, PHASE_LABEL, phaseOf } from './lib/phase';
+import { leftLine } from './lib/left-line';
 import { recognitionLine } from './lib/recognition';
 
 /**
@@ -21,7 +22,7 @@ function render(o: Overlay): void {
   const phase = phaseOf(drop, now);
   setPhase(phase);
   setText(status, PHASE_LABEL[phase]);
-  setText(left, phase === 'sold-out' ? 'SOLD OUT' : `${drop.stock} left`);
+  setText(left, leftLine(phase === 'sold-out', drop.stock, drop.held));
   setText(sold, `${drop.sold} sold`);
   setText(thanks, recognitionLine(o.feed.salesOf(drop.id)));
   // The next moment the look changes without any patch: the last minute, then the deadline.

@@ -45,6 +45,7 @@ describe('short links: /api/drops/:id/links and /r/:code', () => {
       utm_medium: 'dm',
       utm_campaign: `drop-${dropId}`,
       ref: link.code,
+      client_reference_id: link.code,
     });
     expect(res.headers.get('cache-control')).toBe('no-store');
   });

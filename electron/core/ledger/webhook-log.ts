@@ -1,0 +1,70 @@
+import type { WebhookRejected, WebhookSource, WebhookStats } from '../../../shared/ledger';
+import type { Clock } from '../clock';
+import type { CoreEvents } from '../core-events';
+import type { Logger } from '../log';
+import type { WebhookOutcome, WebhookRepo } from '../store/webhook-repo';
+
+/**
+ * Every webhook delivery's outcome: one row in `webhook_log` (so the panel's counters survive a
+ * restart), a log line, and on a rejection a `webhook:rejected` event for the panel's alarm.
+ */
+export class WebhookLog {
+  constructor(
+    private readonly repo: WebhookRepo,
+    private readonly events: CoreEvents,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly configured: Record<WebhookSource, boolean>,
+  ) {}
+
+  seen(source: WebhookSource, deliveryId: string): boolean {
+    return this.repo.seen(source, deliveryId);
+  }
+
+  /** Remembers a handled delivery, so a redelivery is answered without being processed again. */
+  remember(source: WebhookSource, deliveryId: string): void {
+    this.repo.mark(source, deliveryId, this.clock.now());
+  }
+
+  note(
+    source: WebhookSource,
+    outcome: Exclude<WebhookOutcome, 'rejected'>,
+    eventType: string | null,
+    deliveryId: string | null,
+    reason: string | null = null,
+  ): void {
+    this.repo.log(this.clock.now(), source, outcome, eventType, deliveryId, reason);
+    if (outcome === 'ignored') this.log.info('webhook ignored', { source, eventType, deliveryId, reason });
+  }
+
+  reject(
+    source: WebhookSource,
+    reason: string,
+    eventType: string | null = null,
+    deliveryId: string | null = null,
+  ): void {
+    const at = this.clock.now();
+    this.repo.log(at, source, 'rejected', eventType, deliveryId, reason);
+    this.log.warn('webhook rejected', { source, reason, eventType, deliveryId });
+    const event: WebhookRejected = { source, reason, at };
+    try {
+      this.events.emit('webhook:rejected', event);
+    } catch (error) {
+      this.log.error('a webhook event listener failed', { error: String(error) });
+    }
+  }
+
+  stats(): WebhookStats {
+    const zero = () => ({ accepted: 0, duplicate: 0, ignored: 0, rejected: 0 });
+    const counts = { stripe: zero(), shopify: zero() };
+    for (const r of this.repo.counts()) {
+      if (r.source === 'stripe' || r.source === 'shopify') counts[r.source][r.outcome] = r.n;
+    }
+    const last = this.repo.lastRejection();
+    return {
+      stripe: { ...counts.stripe, configured: this.configured.stripe },
+      shopify: { ...counts.shopify, configured: this.configured.shopify },
+      lastRejection: last ? { at: last.at, source: last.source, reason: last.reason ?? '' } : null,
+    };
+  }
+}
