@@ -4,7 +4,7 @@ import type { PublishBody, RelayLink } from '../../../shared/relay';
 import type { DropStates } from '../clicks/drop-states';
 import type { VisitorIds } from '../clicks/visitor-id';
 import type { Clock } from '../clock';
-import { checkoutLocation } from '../links/checkout-location';
+import { shopCheckoutUrl } from '../links/checkout-location';
 import type { ResolvedLinkRow } from '../store/links-repo';
 import type { RelayHttp } from './relay-http';
 
@@ -32,7 +32,7 @@ export class RelayPublisher {
     private readonly clock: Clock,
   ) {
     this.changedLinks = db.prepare<[number, number, number], ResolvedLinkRow & { changed_at: number }>(`
-      SELECT l.*, d.checkout_url, d.title AS drop_title, t.key AS touchpoint_key, t.kind AS touchpoint_kind,
+      SELECT l.*, d.checkout_url, d.title AS drop_title, d.holds_mode, t.key AS touchpoint_key, t.kind AS touchpoint_kind,
              max(l.created_at, coalesce(l.revoked_at, 0)) AS changed_at
       FROM links l JOIN drops d ON d.id = l.drop_id JOIN touchpoints t ON t.id = l.touchpoint_id
       WHERE max(l.created_at, coalesce(l.revoked_at, 0)) >= ? AND (l.expires_at > ? OR l.revoked_at IS NOT NULL)
@@ -91,7 +91,9 @@ export class RelayPublisher {
 function toRelayLink(row: ResolvedLinkRow): RelayLink {
   return {
     code: row.code,
-    location: checkoutLocation(row),
+    // Straight to the shop: a stock hold needs the laptop (it owns the stock), and the edge answers
+    // exactly when the laptop may be out of reach. Scans that reach the laptop still take holds.
+    location: shopCheckoutUrl(row, row.code),
     dropId: row.drop_id,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
