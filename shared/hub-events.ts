@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BridgeStatus, ModeratedChatMessage } from './chat-events';
 import type { CommandEvents } from './contract';
 import type { Drop } from './drops';
 import type { ObsStatus } from './obs';
@@ -54,6 +55,10 @@ export interface ServerToClientEvents {
   'obs:action-failed': (failure: ObsActionFailure) => void;
   /** This device was revoked: sent just before the hub drops the socket, so the page can say why. */
   'session:revoked': (info: { message: string }) => void;
+  /** Chat moderation view: every stored message with its sender key, deletions, bridge states. */
+  'chat:message': (message: ModeratedChatMessage) => void;
+  'chat:deleted': (info: { id: number }) => void;
+  'chat:bridge-status': (status: BridgeStatus) => void;
 }
 
 export type Ack<T> = (result: Result<T>) => void;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ChatModule } from './chat/chat-module';
 import { ClickRecorder } from './clicks/click-recorder';
 import { DedupWindow } from './clicks/dedup-window';
 import { VisitorIds } from './clicks/visitor-id';
@@ -148,6 +149,19 @@ async function startLocked(
     publicUrl,
   };
 
+  const chat = new ChatModule({
+    db,
+    settings,
+    audit,
+    engine,
+    links,
+    events,
+    clock,
+    log,
+    publicUrl,
+    env: options.env ?? process.env,
+  });
+
   const throttle = new LoginThrottle(clock);
   const devices = new DeviceService({
     db,
@@ -182,12 +196,23 @@ async function startLocked(
       obs: services.obs,
       devices,
       audit,
+      chat: {
+        service: chat.service,
+        settings: chat.settings,
+        bridges: chat.bridges,
+        vanity: chat.vanity,
+        events,
+      },
     }),
     log,
   );
   const hosts = new AllowedHosts(() => hostsOf([config.publicUrl]));
   const trustedProxies = new Set(config.trustedProxies);
-  const app = await createHttpApp(services, { run, auth: { devices, throttle, hosts, trustedProxies } });
+  const app = await createHttpApp(services, {
+    run,
+    auth: { devices, throttle, hosts, trustedProxies },
+    chat,
+  });
   // Before the first request: drops whose time passed while DropDeck was closed are settled first.
   engine.resume();
   try {
@@ -209,7 +234,17 @@ async function startLocked(
     run,
     hosts,
     trustedProxies,
+    chat: {
+      chat: chat.service,
+      settings: chat.settings,
+      recognition: chat.recognition,
+      repo: chat.repo,
+      events,
+      clock,
+      log,
+    },
   });
+  chat.start();
 
   services.obs.start();
   services.clicks.rotateSalts();
@@ -230,6 +265,7 @@ async function startLocked(
       clearInterval(sweep);
       engine.stop();
       await services.obs.stop();
+      await chat.stop();
       // Sockets first: upgraded WebSocket connections would otherwise keep the HTTP server open.
       hub.close();
       await app.close();

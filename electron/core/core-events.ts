@@ -2,6 +2,12 @@ import { EventEmitter } from 'node:events';
 import type { Drop } from '../../shared/drops';
 import type { ObsActionFailure, RecentSale, StreamHealth, LinkState } from '../../shared/hub-events';
 import type { ObsStatus } from '../../shared/obs';
+import type {
+  BridgeStatus,
+  ChatMessage,
+  ChatPublicSettings,
+  ModeratedChatMessage,
+} from '../../shared/chat-events';
 
 /**
  * In-process bus between core services (drops, sales, OBS) and the hub. Services emit facts; the hub
@@ -18,6 +24,13 @@ export interface CoreEventMap {
   'obs:action-failed': [failure: ObsActionFailure];
   /** A device was revoked: the hub drops its open sockets. */
   'device:revoked': [deviceId: number];
+  /** Chat (issue 10): a stored message, with its sender key (the hub strips it for public sockets). */
+  'chat:message': [message: ModeratedChatMessage];
+  'chat:deleted': [info: { id: number }];
+  /** A reply for one viewer session only (e.g. a `!claim` hold link). */
+  'chat:private': [senderKey: string, message: ChatMessage];
+  'chat:bridge-status': [status: BridgeStatus];
+  'chat:settings': [settings: ChatPublicSettings];
 }
 
 export class CoreEvents extends EventEmitter<CoreEventMap> {}

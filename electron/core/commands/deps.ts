@@ -1,4 +1,6 @@
+import type { ChatModule } from '../chat/chat-module';
 import type { Clock } from '../clock';
+import type { CoreEvents } from '../core-events';
 import type { DeviceService } from '../devices/device-service';
 import type { DropEditor } from '../drops/drop-editor';
 import type { DropEngine } from '../drops/drop-engine';
@@ -26,4 +28,6 @@ export interface CommandDeps {
   obs: ObsService;
   devices: DeviceService;
   audit: AuditRepo;
+  /** The chat (issue 10); its handlers answer `unsupported` without it. */
+  chat?: Pick<ChatModule, 'service' | 'settings' | 'bridges' | 'vanity'> & { events: CoreEvents };
 }

@@ -1,3 +1,4 @@
+import { chatHandlers } from './chat-handlers';
 import type { Handlers } from './context';
 import type { CommandDeps } from './deps';
 import { deviceHandlers } from './device-handlers';
@@ -12,5 +13,6 @@ export function createHandlers(deps: CommandDeps): Handlers {
     ...linkHandlers(deps),
     ...miscHandlers(deps),
     ...deviceHandlers(deps),
+    ...chatHandlers(deps),
   } satisfies Handlers;
 }

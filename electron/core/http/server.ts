@@ -14,6 +14,8 @@ import type { CoreServices } from '../services';
 import { installAuth, type AuthDeps } from './auth';
 import { registerCommandRoutes } from './command-routes';
 import { installErrorHandler } from './error-handler';
+import type { VanityPaths } from '../chat/vanity';
+import { chatRoutes } from './routes/chat';
 import { overlayRoutes } from './routes/overlays';
 import { PUBLIC_ROUTE } from './route-access';
 import { createScanHandler, isScanRequest } from './scan-handler';
@@ -23,6 +25,8 @@ import type { ZodApp } from './zod-app';
 export interface HttpAppDeps {
   run: CommandRunner;
   auth: AuthDeps;
+  /** The chat's public pages (`/chat`, `/go/:path`), when the chat runs. */
+  chat?: { vanity: Pick<VanityPaths, 'resolve'> };
 }
 
 export async function createHttpApp(s: CoreServices, deps: HttpAppDeps): Promise<ZodApp> {
@@ -60,6 +64,7 @@ export async function createHttpApp(s: CoreServices, deps: HttpAppDeps): Promise
   await installSecurityHeaders(app);
   registerCommandRoutes(app, deps.run);
   overlayRoutes(app, s);
+  if (deps.chat) chatRoutes(app, s, deps.chat.vanity);
   app.get('/api/openapi.json', { ...PUBLIC_ROUTE, schema: { hide: true } }, () => app.swagger());
 
   if (s.config.rendererDir && existsSync(s.config.rendererDir)) {

@@ -39,6 +39,9 @@ export function bridgeCoreEvents(
     'obs:status': (status) => control.emit('obs:status', status),
     'obs:health': (health) => control.emit('obs:health', health),
     'obs:action-failed': (failure) => control.emit('obs:action-failed', failure),
+    'chat:message': (message) => control.emit('chat:message', message),
+    'chat:deleted': (info) => control.emit('chat:deleted', info),
+    'chat:bridge-status': (status) => control.emit('chat:bridge-status', status),
   };
 
   const entries = Object.entries(handlers) as Array<[keyof CoreEventMap, (...args: unknown[]) => void]>;
