@@ -18,6 +18,8 @@ export interface IrcBridgeConfig {
 }
 
 /** Twitch's IRC gateway; tests point the same bridge at a loopback ngircd. */
+const REGISTER_TIMEOUT_MS = 15_000;
+
 export const TWITCH_DEFAULTS = { server: 'irc.chat.twitch.tv', port: 6697, tls: true } as const;
 
 /**
@@ -93,6 +95,7 @@ export class IrcBridge implements ChatBridge {
     client.on('registered', () => client.join(this.config.channel));
     client.on('join', (e: { nick: string; channel: string }) => {
       if (e.channel.toLowerCase() !== channel || client !== this.client) return;
+      clearTimeout(registering);
       this.attempts = 0;
       this.retryAt = null;
       this.set('connected', null);
@@ -105,12 +108,23 @@ export class IrcBridge implements ChatBridge {
     client.on('socket close', (err: unknown) => {
       if (err) this.detail = err instanceof Error ? err.message : 'connection closed';
     });
-    client.on('close', () => {
+    const giveUp = (): void => {
+      clearTimeout(registering);
       if (client !== this.client || this.stopped) return;
       client.removeAllListeners();
       this.client = null;
       this.scheduleRetry();
-    });
+    };
+    client.on('close', giveUp);
+    // A server that accepts the socket but never lets us in (bad nick, bad token) must not leave the
+    // bridge "connecting" for ever: give up on this attempt and back off.
+    const registering = setTimeout(() => {
+      if (this.state === 'connected' || client !== this.client) return;
+      this.detail = 'the server did not let the bridge join in time (check nick, token and channel)';
+      client.quit();
+      giveUp();
+    }, REGISTER_TIMEOUT_MS);
+    registering.unref();
     client.connect({
       host: this.config.server,
       port: this.config.port,

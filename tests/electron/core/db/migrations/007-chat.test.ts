@@ -57,7 +57,9 @@ describe('migration 007 (chat)', () => {
 
   it('indexes ledger link codes for recognition, and numbers 4-6 are empty placeholders', () => {
     const idx = db
-      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ledger_by_link_code'")
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ledger_by_link_code'",
+      )
       .get();
     expect(idx?.name).toBe('ledger_by_link_code');
     expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
