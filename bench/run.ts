@@ -1,3 +1,4 @@
+import { benchChatFanout } from './chat-fanout.bench';
 import { benchHubLatency } from './hub-latency.bench';
 import { benchObsScene } from './obs-scene.bench';
 import { benchRedirect } from './redirect.bench';
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
     ['redirect', benchRedirect],
     ['stats', benchStats],
     ['hub', benchHubLatency],
+    ['chat', benchChatFanout],
     ['obs', benchObsScene],
   ];
   for (const [name, run] of benches) {
