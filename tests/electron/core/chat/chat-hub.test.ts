@@ -128,4 +128,38 @@ describe('chat over the /chat namespace', () => {
     expect(links.find((l) => l.code === code)?.touchpoint).toBe('audio');
     expect((await fetch(`${t.url}/go/nothing`, { redirect: 'manual' })).status).toBe(404);
   });
+
+  it('masks filtered words, holds senders to slow mode, and leaves moderation to co-hosts over /control', async () => {
+    expect(
+      (await t.api('/api/chat/settings', { method: 'PATCH', json: { wordFilter: ['scam'] } })).status,
+    ).toBe(200);
+    const { socket: viewer } = await chatSocket(t.url);
+    await join(viewer, 'Gil');
+    const masked = next<ChatMessage>(viewer, 'chat:message', (m) => m.displayName === 'Gil');
+    await send(viewer, 'this is a SCAM, not a scampi');
+    expect((await masked).body).toBe('this is a ****, not a scampi');
+
+    const slow = next<{ slowModeSec: number }>(viewer, 'chat:settings');
+    expect((await t.api('/api/chat/slow-mode', { method: 'POST', json: { seconds: 30 } })).status).toBe(200);
+    expect((await slow).slowModeSec).toBe(30);
+    // Gil spoke a moment ago: the next line has to wait out the 30 s.
+    expect(await send(viewer, 'one')).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', message: 'Slow mode is on: one message every 30 s.' },
+    });
+    expect((await t.api('/api/chat/slow-mode', { method: 'POST', json: { seconds: 0 } })).status).toBe(200);
+    expect((await send(viewer, 'two')).ok).toBe(true);
+
+    // Without a token nothing of the moderation is reachable.
+    expect((await t.api('/api/chat/messages', { token: null })).status).toBe(401);
+    expect(
+      (
+        await t.api('/api/chat/mutes', {
+          method: 'POST',
+          token: null,
+          json: { senderKey: 'web:00', minutes: 1 },
+        })
+      ).status,
+    ).toBe(401);
+  });
 });
