@@ -11,7 +11,11 @@ const rendererRoot = resolve(root, 'renderer');
  * config time so the overlay pages can grow without anyone editing this file.
  */
 function rendererPages(): Record<string, string> {
-  const pages: Record<string, string> = { index: resolve(rendererRoot, 'index.html') };
+  const pages: Record<string, string> = {
+    index: resolve(rendererRoot, 'index.html'),
+    // The viewer chat (`/chat`): phones in the venue and remote viewers.
+    chat: resolve(rendererRoot, 'chat.html'),
+  };
   const overlayDir = resolve(rendererRoot, 'overlay');
   if (existsSync(overlayDir)) {
     for (const file of readdirSync(overlayDir).sort()) {

@@ -1,3 +1,4 @@
+import { benchChatFanout } from './chat-fanout.bench';
 import { benchHubLatency } from './hub-latency.bench';
 import { benchObsScene } from './obs-scene.bench';
 import { benchRedirect } from './redirect.bench';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     ['ingest', benchIngest],
     ['stats', benchStats],
     ['hub', benchHubLatency],
+    ['chat', benchChatFanout],
     ['obs', benchObsScene],
     ['webhooks', benchWebhooks],
   ];

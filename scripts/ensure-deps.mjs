@@ -43,8 +43,11 @@ export function ensureTestTools() {
     ['obs', 'obs-studio'],
     ['Xvfb', 'xvfb'],
     ['chromium', 'chromium'],
+    // The chat bridge's integration test runs a real IRC server on loopback.
+    ['/usr/sbin/ngircd', 'ngircd'],
   ];
-  const missing = wanted.filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg);
+  const present = (cmd) => (cmd.startsWith('/') ? existsSync(cmd) : has(cmd));
+  const missing = wanted.filter(([cmd]) => !present(cmd)).map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && has('apt-get')) {
@@ -57,7 +60,7 @@ export function ensureTestTools() {
       return;
   }
   console.error(
-    `The tests need ${missing.join(', ')} (a real OBS under Xvfb and a real Chromium).\n` +
+    `The tests need ${missing.join(', ')} (a real OBS under Xvfb, a real Chromium and an IRC server).\n` +
       `On Debian/Ubuntu: sudo apt-get install ${missing.join(' ')} fonts-dejavu-core`,
   );
   process.exit(1);

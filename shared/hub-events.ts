@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BridgeStatus, ModeratedChatMessage } from './chat-events';
 import type { CommandEvents } from './contract';
 import type { Drop } from './drops';
 import type { WebhookRejected } from './ledger';
@@ -78,6 +79,10 @@ export interface ServerToClientEvents {
   'session:revoked': (info: { message: string }) => void;
   'store:health': (health: StoreHealth) => void;
   'relay:status': (status: RelayStatus) => void;
+  /** Chat moderation view: every stored message with its sender key, deletions, bridge states. */
+  'chat:message': (message: ModeratedChatMessage) => void;
+  'chat:deleted': (info: { id: number }) => void;
+  'chat:bridge-status': (status: BridgeStatus) => void;
 }
 
 export type Ack<T> = (result: Result<T>) => void;

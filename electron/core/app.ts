@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ChatModule } from './chat/chat-module';
 import { ClickRecorder } from './clicks/click-recorder';
 import { DedupWindow } from './clicks/dedup-window';
 import { DropStates } from './clicks/drop-states';
@@ -173,6 +174,19 @@ async function startLocked(
     publicUrl,
   };
 
+  const chat = new ChatModule({
+    db,
+    settings,
+    audit,
+    engine,
+    links,
+    events,
+    clock,
+    log,
+    publicUrl,
+    env: options.env ?? process.env,
+  });
+
   const throttle = new LoginThrottle(clock);
   const devices = new DeviceService({
     db,
@@ -210,12 +224,23 @@ async function startLocked(
       storeHealth: () => clicks.health(),
       relay,
       ledger,
+      chat: {
+        service: chat.service,
+        settings: chat.settings,
+        bridges: chat.bridges,
+        vanity: chat.vanity,
+        events,
+      },
     }),
     log,
   );
   const hosts = new AllowedHosts(() => hostsOf([config.publicUrl]));
   const trustedProxies = new Set(config.trustedProxies);
-  const app = await createHttpApp(services, { run, auth: { devices, throttle, hosts, trustedProxies } });
+  const app = await createHttpApp(services, {
+    run,
+    auth: { devices, throttle, hosts, trustedProxies },
+    chat,
+  });
   // Before the first request: drops whose time passed while DropDeck was closed are settled first.
   engine.resume();
   ledger.start();
@@ -239,7 +264,17 @@ async function startLocked(
     run,
     hosts,
     trustedProxies,
+    chat: {
+      chat: chat.service,
+      settings: chat.settings,
+      recognition: chat.recognition,
+      repo: chat.repo,
+      events,
+      clock,
+      log,
+    },
   });
+  chat.start();
 
   services.obs.start();
   relay?.start();
@@ -262,6 +297,7 @@ async function startLocked(
       engine.stop();
       ledger.stop();
       await services.obs.stop();
+      await chat.stop();
       // Sockets first: upgraded WebSocket connections would otherwise keep the HTTP server open.
       hub.close();
       await app.close();

@@ -12,6 +12,12 @@ import type { Link } from '../../shared/links';
 import type { RelayStatus } from '../../shared/relay';
 import type { WebhookRejected } from '../../shared/ledger';
 import type { ObsStatus } from '../../shared/obs';
+import type {
+  BridgeStatus,
+  ChatMessage,
+  ChatPublicSettings,
+  ModeratedChatMessage,
+} from '../../shared/chat-events';
 
 /**
  * In-process bus between core services (drops, sales, OBS) and the hub. Services emit facts; the hub
@@ -38,6 +44,13 @@ export interface CoreEventMap {
   'relay:status': [status: RelayStatus];
   /** A webhook was refused (bad signature, malformed payload): the panel's alarm. */
   'webhook:rejected': [rejection: WebhookRejected];
+  /** Chat (issue 10): a stored message, with its sender key (the hub strips it for public sockets). */
+  'chat:message': [message: ModeratedChatMessage];
+  'chat:deleted': [info: { id: number }];
+  /** A reply for one viewer session only (e.g. a `!claim` hold link). */
+  'chat:private': [senderKey: string, message: ChatMessage];
+  'chat:bridge-status': [status: BridgeStatus];
+  'chat:settings': [settings: ChatPublicSettings];
 }
 
 export class CoreEvents extends EventEmitter<CoreEventMap> {}

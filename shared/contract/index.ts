@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import type { CommandSpec } from './command';
+import { chatCommands } from './commands/chat';
 import { deviceCommands } from './commands/devices';
 import { dropCommands } from './commands/drops';
 import { healthCommands } from './commands/health';
@@ -21,6 +22,7 @@ export const COMMANDS = {
   ...ledgerCommands,
   ...obsCommands,
   ...deviceCommands,
+  ...chatCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof COMMANDS;

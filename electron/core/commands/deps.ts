@@ -1,5 +1,7 @@
 import type { StoreHealth } from '../../../shared/hub-events';
+import type { ChatModule } from '../chat/chat-module';
 import type { Clock } from '../clock';
+import type { CoreEvents } from '../core-events';
 import type { RelayClient } from '../relay/relay-client';
 import type { DeviceService } from '../devices/device-service';
 import type { DropEditor } from '../drops/drop-editor';
@@ -34,4 +36,6 @@ export interface CommandDeps {
   /** The edge relay client, when one is configured. */
   relay: Pick<RelayClient, 'status'> | null;
   ledger: Ledger;
+  /** The chat (issue 10); its handlers answer `unsupported` without it. */
+  chat?: Pick<ChatModule, 'service' | 'settings' | 'bridges' | 'vanity'> & { events: CoreEvents };
 }

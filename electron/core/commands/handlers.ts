@@ -1,3 +1,4 @@
+import { chatHandlers } from './chat-handlers';
 import type { Handlers } from './context';
 import type { CommandDeps } from './deps';
 import { deviceHandlers } from './device-handlers';
@@ -14,5 +15,6 @@ export function createHandlers(deps: CommandDeps): Handlers {
     ...miscHandlers(deps),
     ...deviceHandlers(deps),
     ...ledgerHandlers(deps),
+    ...chatHandlers(deps),
   } satisfies Handlers;
 }

@@ -15,6 +15,8 @@ import { installAuth, type AuthDeps } from './auth';
 import { registerCommandRoutes } from './command-routes';
 import { installErrorHandler } from './error-handler';
 import { holdRoutes } from './routes/holds';
+import type { VanityPaths } from '../chat/vanity';
+import { chatRoutes } from './routes/chat';
 import { overlayRoutes } from './routes/overlays';
 import { webhookRoutes } from './routes/webhooks';
 import { PUBLIC_ROUTE } from './route-access';
@@ -25,6 +27,8 @@ import type { ZodApp } from './zod-app';
 export interface HttpAppDeps {
   run: CommandRunner;
   auth: AuthDeps;
+  /** The chat's public pages (`/chat`, `/go/:path`), when the chat runs. */
+  chat?: { vanity: Pick<VanityPaths, 'resolve'> };
 }
 
 export async function createHttpApp(s: CoreServices, deps: HttpAppDeps): Promise<ZodApp> {
@@ -64,6 +68,7 @@ export async function createHttpApp(s: CoreServices, deps: HttpAppDeps): Promise
   overlayRoutes(app, s);
   await holdRoutes(app, s.ledger.holds);
   await webhookRoutes(app, s.ledger);
+  if (deps.chat) chatRoutes(app, s, deps.chat.vanity);
   app.get('/api/openapi.json', { ...PUBLIC_ROUTE, schema: { hide: true } }, () => app.swagger());
 
   if (s.config.rendererDir && existsSync(s.config.rendererDir)) {

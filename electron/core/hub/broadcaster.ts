@@ -43,6 +43,9 @@ export function bridgeCoreEvents(
     'relay:status': (status) => control.emit('relay:status', status),
     'stats:backfilled': (patch) => control.emit('stats:updated', patch),
     'webhook:rejected': (rejection) => control.emit('webhook:rejected', rejection),
+    'chat:message': (message) => control.emit('chat:message', message),
+    'chat:deleted': (info) => control.emit('chat:deleted', info),
+    'chat:bridge-status': (status) => control.emit('chat:bridge-status', status),
   };
 
   const entries = Object.entries(handlers) as Array<[keyof CoreEventMap, (...args: unknown[]) => void]>;

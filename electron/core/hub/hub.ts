@@ -4,6 +4,7 @@ import type { CommandRunner } from '../commands/execute';
 import type { AllowedHosts } from '../net/host-check';
 import type { CoreServices } from '../services';
 import { bridgeCoreEvents } from './broadcaster';
+import { setupChatNamespace, type ChatHubDeps } from './chat-namespace';
 import { disconnectDevice, setupControlNamespace } from './control-namespace';
 import type { HubAuth } from './hub-auth';
 import { LinkRotator } from './link-rotator';
@@ -26,6 +27,8 @@ export interface HubDeps {
   hosts: Pick<AllowedHosts, 'allows'>;
   /** Proxies whose X-Forwarded-For is believed (for the login throttle's client address). */
   trustedProxies: ReadonlySet<string>;
+  /** The public `/chat` namespace, when the chat runs. */
+  chat?: ChatHubDeps;
 }
 
 /**
@@ -52,6 +55,7 @@ export function attachHub(httpServer: HttpServer, s: CoreServices, deps: HubDeps
     stats,
     rotator,
   });
+  const chat = deps.chat ? setupChatNamespace(io, deps.chat, deps.trustedProxies) : null;
   const unbridge = bridgeCoreEvents(s.events, overlay, control, ticker);
   const onRevoked = (deviceId: number): void => {
     disconnectDevice(control, deviceId).catch((error: unknown) =>
@@ -69,6 +73,7 @@ export function attachHub(httpServer: HttpServer, s: CoreServices, deps: HubDeps
       // Not io.close(): that would also close the HTTP server, which Fastify closes itself.
       overlay.disconnectSockets(true);
       control.disconnectSockets(true);
+      chat?.close();
       io.engine.close();
     },
   };

@@ -8,6 +8,7 @@ import { useHub } from '../api/useHub';
 import { useServerClock } from '../api/useServerClock';
 import { useStatsLoader } from '../hooks/useStatsLoader';
 import { initialPanelState, panelReducer } from '../lib/panel-state';
+import { ChatPanel } from './ChatPanel';
 import { ConnectionBanner } from './ConnectionBanner';
 import { CreateDropForm } from './CreateDropForm';
 import { DevicesPanel } from './DevicesPanel';
@@ -95,6 +96,7 @@ export function ControlPanel({ token, onUnauthorized, onRevoked, onForgetToken }
         {me?.role === 'host' && <CreateDropForm onCreated={onUpdated} />}
         <DropList drops={state.drops} stats={state.stats} onUpdated={onUpdated} />
         {me?.role === 'host' && <DevicesPanel />}
+        <ChatPanel socket={socket} />
       </main>
     </PanelContext.Provider>
   );

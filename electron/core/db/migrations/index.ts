@@ -4,6 +4,8 @@ import { migration002 } from './002-devices';
 import { migration003 } from './003-ledger-foundation';
 import { migration004 } from './004-relay-ingest';
 import { migration005 } from './005-ledger-ingestion';
+import { migration006 } from './006-placeholder';
+import { migration007 } from './007-chat';
 
 /** In order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +14,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
+  migration007,
 ];
