@@ -2,6 +2,14 @@ import type { Migration } from '../migrate';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-devices';
 import { migration003 } from './003-ledger-foundation';
+import { migration004 } from './004-placeholder';
+import { migration005 } from './005-insights';
 
 /** In order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
