@@ -15,6 +15,7 @@ import { DeviceService } from './devices/device-service';
 import { LoginThrottle } from './devices/login-throttle';
 import { HOST_PRINCIPAL } from './devices/principal';
 import { DropEditor } from './drops/drop-editor';
+import { createInsights } from './insights/insights';
 import { AllowedHosts, hostsOf } from './net/host-check';
 import { createHttpApp } from './http/server';
 import { attachHub } from './hub/hub';
@@ -128,6 +129,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
       clock,
       overlayBaseUrl: () => `http://127.0.0.1:${boundPort}`,
     }),
+    insights: createInsights({ db, audit, touchpoints, clock }),
     publicUrl,
   };
 
@@ -165,6 +167,7 @@ export async function startCore(options: StartOptions = {}): Promise<CoreHandle>
       obs: services.obs,
       devices,
       audit,
+      insights: services.insights,
     }),
     log,
   );

@@ -14,6 +14,7 @@ import type { DropEngine } from './drops/drop-engine';
 import type { SaleService } from './sales/sale-service';
 import type { OrphansRepo } from './store/orphans-repo';
 import type { ObsService } from './obs/obs-service';
+import type { Insights } from './insights/insights';
 
 /**
  * Everything a route or a hub handler may use. Built once in `app.ts`; services get only the
@@ -38,6 +39,8 @@ export interface CoreServices {
   orphans: OrphansRepo;
   /** OBS connection, overlay setup, drop scene actions and stream health. */
   obs: ObsService;
+  /** Shows, attribution, KPIs, splits and the report's exports. */
+  insights: Insights;
   /** The base URL viewers reach: DROPDECK_PUBLIC_URL, else the LAN address and bound port. */
   publicUrl(): string;
 }

@@ -4,6 +4,7 @@ import type { CommandSpec } from './command';
 import { deviceCommands } from './commands/devices';
 import { dropCommands } from './commands/drops';
 import { healthCommands } from './commands/health';
+import { insightCommands } from './commands/insights';
 import { linkCommands } from './commands/links';
 import { obsCommands } from './commands/obs';
 import { saleCommands } from './commands/sales';
@@ -19,6 +20,7 @@ export const COMMANDS = {
   ...saleCommands,
   ...obsCommands,
   ...deviceCommands,
+  ...insightCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof COMMANDS;

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { DeviceService } from '../devices/device-service';
 import type { DropEditor } from '../drops/drop-editor';
 import type { DropEngine } from '../drops/drop-engine';
+import type { Insights } from '../insights/insights';
 import type { LinkService } from '../links/link-service';
 import type { LiveLinkDeps } from '../overlays/live-link';
 import type { ObsService } from '../obs/obs-service';
@@ -26,4 +27,6 @@ export interface CommandDeps {
   obs: ObsService;
   devices: DeviceService;
   audit: AuditRepo;
+  /** Shows, attribution, KPIs, creator splits, the report (issue 8, insights half). */
+  insights: Insights;
 }

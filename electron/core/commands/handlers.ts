@@ -2,6 +2,7 @@ import type { Handlers } from './context';
 import type { CommandDeps } from './deps';
 import { deviceHandlers } from './device-handlers';
 import { dropHandlers } from './drop-handlers';
+import { insightHandlers } from './insights-handlers';
 import { linkHandlers } from './link-handlers';
 import { miscHandlers } from './misc-handlers';
 
@@ -12,5 +13,6 @@ export function createHandlers(deps: CommandDeps): Handlers {
     ...linkHandlers(deps),
     ...miscHandlers(deps),
     ...deviceHandlers(deps),
+    ...insightHandlers(deps),
   } satisfies Handlers;
 }

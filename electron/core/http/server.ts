@@ -14,6 +14,7 @@ import type { CoreServices } from '../services';
 import { installAuth, type AuthDeps } from './auth';
 import { registerCommandRoutes } from './command-routes';
 import { installErrorHandler } from './error-handler';
+import { exportRoutes } from './routes/exports';
 import { overlayRoutes } from './routes/overlays';
 import { PUBLIC_ROUTE } from './route-access';
 import { createScanHandler, isScanRequest } from './scan-handler';
@@ -60,6 +61,7 @@ export async function createHttpApp(s: CoreServices, deps: HttpAppDeps): Promise
   await installSecurityHeaders(app);
   registerCommandRoutes(app, deps.run);
   overlayRoutes(app, s);
+  exportRoutes(app, s);
   app.get('/api/openapi.json', { ...PUBLIC_ROUTE, schema: { hide: true } }, () => app.swagger());
 
   if (s.config.rendererDir && existsSync(s.config.rendererDir)) {
