@@ -72,6 +72,13 @@ export class RawFacts {
     return Number(r.lastInsertRowid);
   }
 
+  /** What the ingestion half does once it matched a sale to its scan (hold, link ref) and e-mail. */
+  joinScan(entryId: number, visitorId: Buffer | null, email: Buffer | null = null): void {
+    this.db
+      .prepare('UPDATE ledger_entries SET visitor_id = ?, email_hash = ? WHERE id = ?')
+      .run(visitorId, email, entryId);
+  }
+
   /** The visitor id the core stored for its latest click on a link. */
   lastVisitor(linkCode: string): Buffer {
     const row = this.db
@@ -81,6 +88,10 @@ export class RawFacts {
       .get(linkCode);
     if (!row) throw new Error(`no click on ${linkCode}`);
     return row.visitor_id;
+  }
+
+  run(sql: string, ...params: unknown[]): number {
+    return this.db.prepare(sql).run(...params).changes;
   }
 
   all<T>(sql: string, ...params: unknown[]): T[] {

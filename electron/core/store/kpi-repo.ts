@@ -18,6 +18,7 @@ export interface ShowDropRow {
 }
 
 type KeyCount = { key: string; n: number };
+// (Group by the expression, never by the alias `key`: touchpoints has a column of that name, which wins.)
 
 /**
  * The KPI queries (formulas in docs/kpis.md). All read a show's facts through the drop index
@@ -50,11 +51,11 @@ export class KpiRepo {
       visitorsByCreator: p<KeyCount>(`
         SELECT coalesce(t.creator, '(none)') AS key, count(DISTINCT c.visitor_id) AS n
         FROM clicks c JOIN touchpoints t ON t.id = c.touchpoint_id
-        WHERE c.drop_id IN (${SHOW_DROPS}) AND c.is_bot = 0 GROUP BY key`),
+        WHERE c.drop_id IN (${SHOW_DROPS}) AND c.is_bot = 0 GROUP BY coalesce(t.creator, '(none)')`),
       purchasesByCreator: p<KeyCount>(`
         SELECT coalesce(t.creator, '(none)') AS key, count(*) AS n
         FROM (${SHOW_ENTRIES}) e JOIN touchpoints t ON t.id = e.touchpoint_id
-        WHERE e.kind = 'purchase' GROUP BY key`),
+        WHERE e.kind = 'purchase' GROUP BY coalesce(t.creator, '(none)')`),
       // First human click of the buyer's visitor id on the drop they bought, at or before the purchase.
       lags: p<{ lag: number }>(`
         WITH first AS (
