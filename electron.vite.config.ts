@@ -11,7 +11,11 @@ const rendererRoot = resolve(root, 'renderer');
  * config time so the overlay pages can grow without anyone editing this file.
  */
 function rendererPages(): Record<string, string> {
-  const pages: Record<string, string> = { index: resolve(rendererRoot, 'index.html') };
+  const pages: Record<string, string> = {
+    index: resolve(rendererRoot, 'index.html'),
+    // The after-show report (issue 8): a standalone printable page.
+    report: resolve(rendererRoot, 'report.html'),
+  };
   const overlayDir = resolve(rendererRoot, 'overlay');
   if (existsSync(overlayDir)) {
     for (const file of readdirSync(overlayDir).sort()) {
