@@ -108,6 +108,38 @@ describe('shows: create, edit, drops, costs and creator splits over the API', ()
     }
   });
 
+  it('lets a co-host watch live KPIs and read shows, but not money, attribution, edits or exports', async () => {
+    const show = await createShow(t, { name: 'Roles' });
+    const pairing = await json<{ code: string }>(
+      await t.api('/api/devices/pairing', { method: 'POST', json: { role: 'cohost' } }),
+      201,
+    );
+    const { token } = await json<{ token: string }>(
+      await t.api('/api/devices/pair', {
+        method: 'POST',
+        json: { code: pairing.code, name: 'Floor phone' },
+        token: null,
+      }),
+      201,
+    );
+    const as = (path: string, method = 'GET', body?: unknown) => t.api(path, { method, json: body, token });
+    expect((await as(`/api/shows/${show.id}/kpis/live`)).status).toBe(200);
+    expect((await as(`/api/shows/${show.id}`)).status).toBe(200);
+    expect((await as('/api/shows')).status).toBe(200);
+    for (const [path, method, body] of [
+      [`/api/shows/${show.id}/kpis`, 'GET'],
+      [`/api/shows/${show.id}/report`, 'GET'],
+      [`/api/attribution?show=${show.id}`, 'GET'],
+      [`/api/shows/${show.id}/statement?creator=Ana`, 'GET'],
+      [`/api/shows/${show.id}/export/ledger.csv`, 'GET'],
+      ['/api/shows', 'POST', { name: 'Mine' }],
+      [`/api/shows/${show.id}/splits`, 'POST', { splits: [] }],
+      ['/api/stats/rebuild', 'POST', { show: show.id }],
+    ] as Array<[string, string, unknown]>) {
+      expect((await as(path, method, body)).status, `${method} ${path}`).toBe(403);
+    }
+  });
+
   it('splits €100.01 between three creators to the cent, and a negative net after refunds too', async () => {
     const show = await createShow(t, { name: 'Co-op' });
     const drop = await liveDropInShow(t, show.id);
