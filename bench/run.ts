@@ -1,4 +1,5 @@
 import { benchHubLatency } from './hub-latency.bench';
+import { benchInsights } from './insights.bench';
 import { benchObsScene } from './obs-scene.bench';
 import { benchRedirect } from './redirect.bench';
 import { benchStats } from './stats.bench';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     ['stats', benchStats],
     ['hub', benchHubLatency],
     ['obs', benchObsScene],
+    ['insights', benchInsights],
   ];
   for (const [name, run] of benches) {
     if (only && only !== name) continue;

@@ -75,12 +75,13 @@ export class AttributionService {
     const { facts, credits } = this.d;
     const now = this.d.clock.now();
     const entries = facts.entries(showId);
-    const journeys = new JourneyBuilder(facts, facts.clicks(showId));
     const byId = new Map(entries.map((e) => [e.id, e]));
+    // A refund or adjustment takes back money along the journey of the purchase it belongs to.
+    const origins = entries.map((e) => this.originOf(e, byId));
+    const journeys = new JourneyBuilder(facts, facts.clicks(showId), new Set(facts.dropIds(showId)), origins);
     credits.clearShow(showId);
-    for (const entry of entries) {
-      // A refund or adjustment takes back money along the journey of the purchase it belongs to.
-      const origin = this.originOf(entry, byId);
+    entries.forEach((entry, i) => {
+      const origin = origins[i];
       const touches = journeys.touches(origin);
       for (const model of ATTRIBUTION_MODELS) {
         const weights = [...creditWeights(model, touches, origin.at, origin.touchpoint_id)].sort(
@@ -105,7 +106,7 @@ export class AttributionService {
           });
         });
       }
-    }
+    });
     credits.saveRun(showId, facts.fingerprint(showId), entries.length, now);
     return { showId, entries: entries.length, rebuiltAt: now };
   }

@@ -13,38 +13,59 @@ import type { Touch } from './attribution-models';
  */
 export class JourneyBuilder {
   private readonly byVisitor = new Map<string, FactClick[]>();
+  private readonly linked = new Map<number, Buffer[]>();
 
+  /**
+   * Loads what the journeys of `origins` need: the show's clicks (given), each e-mail's linked visitor
+   * ids, and — one query per drop outside the show, not one per purchase — those visitors' clicks there.
+   */
   constructor(
-    private readonly facts: ShowFactsRepo,
+    facts: ShowFactsRepo,
     showClicks: readonly FactClick[],
+    showDrops: ReadonlySet<number>,
+    origins: ReadonlyArray<Pick<FactEntry, 'id' | 'at' | 'email_hash'>>,
   ) {
-    for (const c of showClicks) {
-      const key = c.visitor_id.toString('hex');
-      const list = this.byVisitor.get(key);
-      if (list) list.push(c);
-      else this.byVisitor.set(key, [c]);
+    for (const c of showClicks) this.add(c);
+    const outside = new Map<number, Set<string>>();
+    for (const o of origins) {
+      if (!o.email_hash || this.linked.has(o.id)) continue;
+      const linked = facts.linkedVisitors(o.email_hash, o.at);
+      this.linked.set(
+        o.id,
+        linked.map((l) => l.visitor_id),
+      );
+      for (const l of linked) {
+        if (l.drop_id === null || showDrops.has(l.drop_id)) continue;
+        const set = outside.get(l.drop_id) ?? new Set<string>();
+        set.add(l.visitor_id.toString('hex'));
+        outside.set(l.drop_id, set);
+      }
+    }
+    for (const [dropId, visitors] of outside) {
+      for (const c of facts.visitorsClicksOnDrop(dropId, [...visitors])) this.add(c);
     }
   }
 
-  touches(entry: Pick<FactEntry, 'at' | 'visitor_id' | 'email_hash'>): Touch[] {
+  touches(entry: Pick<FactEntry, 'id' | 'at' | 'visitor_id'>): Touch[] {
     const from = entry.at - JOURNEY_LOOKBACK_MS;
     const seen = new Map<number, Touch>();
-    const take = (clicks: readonly FactClick[]): void => {
-      for (const c of clicks) {
+    const take = (visitor: Buffer): void => {
+      for (const c of this.byVisitor.get(visitor.toString('hex')) ?? []) {
         if (c.at >= from && c.at <= entry.at && !seen.has(c.id)) {
           seen.set(c.id, { at: c.at, id: c.id, touchpointId: c.touchpoint_id });
         }
       }
     };
-    if (entry.visitor_id) take(this.byVisitor.get(entry.visitor_id.toString('hex')) ?? []);
-    if (entry.email_hash) {
-      for (const linked of this.facts.linkedVisitors(entry.email_hash, entry.at)) {
-        take(this.byVisitor.get(linked.visitor_id.toString('hex')) ?? []);
-        if (linked.drop_id !== null) {
-          take(this.facts.visitorClicks(linked.drop_id, from, entry.at, linked.visitor_id));
-        }
-      }
-    }
+    if (entry.visitor_id) take(entry.visitor_id);
+    for (const v of this.linked.get(entry.id) ?? []) take(v);
     return [...seen.values()];
+  }
+
+  private add(c: FactClick): void {
+    const key = c.visitor_id.toString('hex');
+    const list = this.byVisitor.get(key);
+    if (list) {
+      if (!list.some((x) => x.id === c.id)) list.push(c);
+    } else this.byVisitor.set(key, [c]);
   }
 }

@@ -56,6 +56,7 @@ export class ShowFactsRepo {
   private readonly linkedStmt;
   private readonly visitorClicksStmt;
   private readonly fingerprintStmt;
+  private readonly dropIdsStmt;
 
   constructor(db: Database.Database) {
     this.entriesStmt = db.prepare<{ show: number }, FactEntry>(
@@ -74,9 +75,11 @@ export class ShowFactsRepo {
     >(`
       SELECT visitor_id, drop_id, at FROM ledger_entries
       WHERE email_hash = ? AND at <= ? AND visitor_id IS NOT NULL`);
-    this.visitorClicksStmt = db.prepare<[number, number, number, Buffer], FactClick>(`
+    // One walk of the drop's index for a whole set of visitors (hex, decoded by SQLite).
+    this.visitorClicksStmt = db.prepare<[number, string], FactClick>(`
       SELECT id, at, drop_id, touchpoint_id, visitor_id FROM clicks
-      WHERE drop_id = ? AND at >= ? AND at <= ? AND visitor_id = ? AND is_bot = 0`);
+      WHERE drop_id = ? AND is_bot = 0 AND visitor_id IN (SELECT unhex(value) FROM json_each(?))`);
+    this.dropIdsStmt = db.prepare<{ show: number }, { id: number }>(SHOW_DROPS);
     this.fingerprintStmt = db.prepare<{ show: number }, { fp: string }>(`
       SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(amount_cents), 0)
                 FROM (${SHOW_ENTRIES}))
@@ -88,6 +91,10 @@ export class ShowFactsRepo {
 
   entries(show: number): FactEntry[] {
     return this.entriesStmt.all({ show });
+  }
+
+  dropIds(show: number): number[] {
+    return this.dropIdsStmt.all({ show }).map((r) => r.id);
   }
 
   entry(id: number): FactEntry | undefined {
@@ -106,9 +113,9 @@ export class ShowFactsRepo {
     return this.linkedStmt.all(emailHash, at);
   }
 
-  /** One visitor's human clicks on one drop in [from, to] (walks the drop's time index). */
-  visitorClicks(dropId: number, from: number, to: number, visitorId: Buffer): FactClick[] {
-    return this.visitorClicksStmt.all(dropId, from, to, visitorId);
+  /** These visitors' (hex ids) human clicks on one drop. */
+  visitorsClicksOnDrop(dropId: number, visitorsHex: string[]): FactClick[] {
+    return this.visitorClicksStmt.all(dropId, JSON.stringify(visitorsHex));
   }
 
   /** Changes whenever the show's entries, clicks, drops or window change. */
