@@ -15,6 +15,8 @@ function rendererPages(): Record<string, string> {
     index: resolve(rendererRoot, 'index.html'),
     // The viewer chat (`/chat`): phones in the venue and remote viewers.
     chat: resolve(rendererRoot, 'chat.html'),
+    // The after-show report (issue 8): a standalone printable page.
+    report: resolve(rendererRoot, 'report.html'),
   };
   const overlayDir = resolve(rendererRoot, 'overlay');
   if (existsSync(overlayDir)) {

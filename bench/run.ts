@@ -1,5 +1,6 @@
 import { benchChatFanout } from './chat-fanout.bench';
 import { benchHubLatency } from './hub-latency.bench';
+import { benchInsights } from './insights.bench';
 import { benchObsScene } from './obs-scene.bench';
 import { benchRedirect } from './redirect.bench';
 import { benchRelay } from './relay.bench';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     ['chat', benchChatFanout],
     ['obs', benchObsScene],
     ['webhooks', benchWebhooks],
+    ['insights', benchInsights],
   ];
   for (const [name, run] of benches) {
     if (only && only !== name) continue;

@@ -16,6 +16,7 @@ import { DeviceService } from './devices/device-service';
 import { LoginThrottle } from './devices/login-throttle';
 import { HOST_PRINCIPAL } from './devices/principal';
 import { DropEditor } from './drops/drop-editor';
+import { createInsights } from './insights/insights';
 import { AllowedHosts, hostsOf } from './net/host-check';
 import { createHttpApp } from './http/server';
 import { attachHub } from './hub/hub';
@@ -171,6 +172,7 @@ async function startLocked(
       overlayBaseUrl: () => `http://127.0.0.1:${boundPort}`,
     }),
     ledger,
+    insights: createInsights({ db, audit, touchpoints, clock }),
     publicUrl,
   };
 
@@ -231,6 +233,7 @@ async function startLocked(
         vanity: chat.vanity,
         events,
       },
+      insights: services.insights,
     }),
     log,
   );

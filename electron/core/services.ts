@@ -17,6 +17,7 @@ import type { OrphansRepo } from './store/orphans-repo';
 import type { ObsService } from './obs/obs-service';
 import type { RelayClient } from './relay/relay-client';
 import type { Ledger } from './ledger/ledger';
+import type { Insights } from './insights/insights';
 
 /**
  * Everything a route or a hub handler may use. Built once in `app.ts`; services get only the
@@ -47,6 +48,8 @@ export interface CoreServices {
   relay?: RelayClient;
   /** Posting, holds, webhooks and CSV import (issue 8, ingestion). */
   ledger: Ledger;
+  /** Shows, attribution, KPIs, splits and the report's exports. */
+  insights: Insights;
   /** The base URL viewers reach: DROPDECK_PUBLIC_URL, else the LAN address and bound port. */
   publicUrl(): string;
 }

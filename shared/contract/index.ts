@@ -6,6 +6,7 @@ import { deviceCommands } from './commands/devices';
 import { dropCommands } from './commands/drops';
 import { healthCommands } from './commands/health';
 import { ledgerCommands } from './commands/ledger';
+import { insightCommands } from './commands/insights';
 import { linkCommands } from './commands/links';
 import { obsCommands } from './commands/obs';
 import { saleCommands } from './commands/sales';
@@ -23,6 +24,7 @@ export const COMMANDS = {
   ...obsCommands,
   ...deviceCommands,
   ...chatCommands,
+  ...insightCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof COMMANDS;

@@ -7,6 +7,7 @@ import type { DeviceService } from '../devices/device-service';
 import type { DropEditor } from '../drops/drop-editor';
 import type { DropEngine } from '../drops/drop-engine';
 import type { Ledger } from '../ledger/ledger';
+import type { Insights } from '../insights/insights';
 import type { LinkService } from '../links/link-service';
 import type { LiveLinkDeps } from '../overlays/live-link';
 import type { ObsService } from '../obs/obs-service';
@@ -38,4 +39,6 @@ export interface CommandDeps {
   ledger: Ledger;
   /** The chat (issue 10); its handlers answer `unsupported` without it. */
   chat?: Pick<ChatModule, 'service' | 'settings' | 'bridges' | 'vanity'> & { events: CoreEvents };
+  /** Shows, attribution, KPIs, creator splits, the report (issue 8, insights half). */
+  insights: Insights;
 }

@@ -4,6 +4,7 @@ import type { CommandDeps } from './deps';
 import { deviceHandlers } from './device-handlers';
 import { dropHandlers } from './drop-handlers';
 import { ledgerHandlers } from './ledger-handlers';
+import { insightHandlers } from './insights-handlers';
 import { linkHandlers } from './link-handlers';
 import { miscHandlers } from './misc-handlers';
 
@@ -16,5 +17,6 @@ export function createHandlers(deps: CommandDeps): Handlers {
     ...deviceHandlers(deps),
     ...ledgerHandlers(deps),
     ...chatHandlers(deps),
+    ...insightHandlers(deps),
   } satisfies Handlers;
 }

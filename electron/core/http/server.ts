@@ -17,6 +17,7 @@ import { installErrorHandler } from './error-handler';
 import { holdRoutes } from './routes/holds';
 import type { VanityPaths } from '../chat/vanity';
 import { chatRoutes } from './routes/chat';
+import { exportRoutes } from './routes/exports';
 import { overlayRoutes } from './routes/overlays';
 import { webhookRoutes } from './routes/webhooks';
 import { PUBLIC_ROUTE } from './route-access';
@@ -69,6 +70,7 @@ export async function createHttpApp(s: CoreServices, deps: HttpAppDeps): Promise
   await holdRoutes(app, s.ledger.holds);
   await webhookRoutes(app, s.ledger);
   if (deps.chat) chatRoutes(app, s, deps.chat.vanity);
+  exportRoutes(app, s);
   app.get('/api/openapi.json', { ...PUBLIC_ROUTE, schema: { hide: true } }, () => app.swagger());
 
   if (s.config.rendererDir && existsSync(s.config.rendererDir)) {

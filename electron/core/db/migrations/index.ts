@@ -4,7 +4,7 @@ import { migration002 } from './002-devices';
 import { migration003 } from './003-ledger-foundation';
 import { migration004 } from './004-relay-ingest';
 import { migration005 } from './005-ledger-ingestion';
-import { migration006 } from './006-placeholder';
+import { migration006 } from './006-insights';
 import { migration007 } from './007-chat';
 
 /** In order. Append only: a shipped migration is never edited. */
