@@ -51,11 +51,30 @@ describe('stats:rebuild derives minute_stats again from clicks and ledger entrie
         );
       }
     }
+    // Refunds, some minutes later: one purchase wholly (in two parts), one in part.
+    const purchases = raw.all<{ id: number; amount_cents: number }>(
+      "SELECT id, amount_cents FROM ledger_entries WHERE kind = 'purchase' AND drop_id = ? ORDER BY id",
+      a.id,
+    );
+    const refund = async (id: number, amountCents: number): Promise<void> => {
+      clock.t += 61_000;
+      await json(
+        await t.api(`/api/ledger/entries/${id}/refunds`, {
+          method: 'POST',
+          json: { amountCents, quantity: 0 },
+        }),
+        201,
+      );
+    };
+    await refund(purchases[0].id, 400);
+    await refund(purchases[0].id, purchases[0].amount_cents - 400);
+    await refund(purchases[1].id, 250);
     const stats = async (id: number) => (await json<DropStats>(await t.api(`/api/drops/${id}/stats`))).rows;
     const liveA = await stats(a.id);
     const liveB = await stats(b.id);
     expect(liveA.reduce((n, r) => n + r.botClicks, 0)).toBeGreaterThan(0);
-    expect(liveA.reduce((n, r) => n + r.sales, 0)).toBeGreaterThan(0);
+    expect(liveA.reduce((n, r) => n + r.sales, 0)).toBe(purchases.length - 1);
+    expect(liveA.some((r) => r.revenueCents < 0)).toBe(true);
 
     // Wreck the rollup behind the core's back, then rebuild the whole show.
     raw.run('UPDATE minute_stats SET clicks = clicks + 5, revenue_cents = 0 WHERE drop_id = ?', a.id);
