@@ -111,4 +111,5 @@ export class ChatCommands {
 }
 
 /** The holds page (ledger issue): "Reserve my unit" holds a unit and redirects to the checkout. */
-export const claimPath = (code: string): string => `/hold/${encodeURIComponent(code)}`;
+/** `claim=1`: the hold page asks "Reserve my unit" even when the drop's policy needs no hold yet. */
+export const claimPath = (code: string): string => `/hold/${encodeURIComponent(code)}?claim=1`;

@@ -83,13 +83,17 @@ export class HoldService {
     this.timer = null;
   }
 
-  /** GET: straight to the checkout when no hold is needed, else the page with "Reserve my unit". */
-  visit(code: string, who: Visitor): HoldOutcome {
+  /**
+   * GET: straight to the checkout when no hold is needed, else the page with "Reserve my unit".
+   * `claim`: the buyer asked for a unit (a chat `!claim`), so the page is shown whatever the policy.
+   */
+  visit(code: string, who: Visitor, claim = false): HoldOutcome {
     this.releaseExpired();
     const found = this.open(code);
     if ('outcome' in found) return found.outcome;
     const { link, drop } = found;
     const needsHold =
+      claim ||
       drop.holds.mode === 'always' ||
       (drop.holds.mode === 'last_units' && drop.stock <= drop.holds.lastUnits);
     if (!needsHold) return { kind: 'checkout', location: shopCheckoutUrl(link, link.code) };

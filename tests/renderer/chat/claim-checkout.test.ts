@@ -37,10 +37,10 @@ describe('!claim from the viewer chat', () => {
     await sendLine(viewer, '!claim');
     const claim = viewer.locator('.line--reply a.action', { hasText: 'Claim' });
     await claim.waitFor();
-    expect(await claim.getAttribute('href')).toMatch(/^\/hold\/[A-Za-z0-9_-]+$/);
+    expect(await claim.getAttribute('href')).toMatch(/^\/hold\/[A-Za-z0-9_-]+\?claim=1$/);
     const opened = viewer.waitForResponse((r) => /\/hold\//.test(r.url()));
     await claim.click(); // tap 1
-    expect((await opened).status(), 'GET /hold/:code (the holds page from the ledger branch)').toBe(200);
+    expect((await opened).status(), 'GET /hold/:code?claim=1 shows the reserve page').toBe(200);
     const reserve = viewer.getByRole('button', { name: 'Reserve my unit' });
     await reserve.waitFor();
     await reserve.click(); // tap 2

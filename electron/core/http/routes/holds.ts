@@ -39,10 +39,10 @@ export async function holdRoutes(app: ZodApp, holds: HoldService): Promise<void>
     method: req.method,
   });
 
-  app.get<{ Params: { code: string } }>(
+  app.get<{ Params: { code: string }; Querystring: { claim?: string } }>(
     '/hold/:code',
     { ...PUBLIC_ROUTE, schema: { hide: true } },
-    (req, reply) => answer(req, reply, holds.visit(req.params.code, visitor(req))),
+    (req, reply) => answer(req, reply, holds.visit(req.params.code, visitor(req), req.query.claim === '1')),
   );
   app.get<{ Params: { code: string } }>(
     '/redeem/:code',

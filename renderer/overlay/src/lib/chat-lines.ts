@@ -37,7 +37,7 @@ export function chatLine(m: ChatMessage, withAction: boolean): HTMLLIElement {
   }
   li.append(span('body', m.body));
   // Only same-origin paths become buttons: a reply can never send a viewer somewhere else.
-  if (withAction && m.action && /^\/[a-z]+\/[A-Za-z0-9_%-]+$/.test(m.action.href)) {
+  if (withAction && m.action && /^\/[a-z]+\/[A-Za-z0-9_%-]+(\?[a-z]+=[A-Za-z0-9]+)?$/.test(m.action.href)) {
     const a = document.createElement('a');
     a.className = 'action';
     a.href = m.action.href;

@@ -62,7 +62,7 @@ describe('chat over the /chat namespace', () => {
     expect(await send(viewer, '!claim')).toEqual({ ok: true, value: { id: null } });
     const r = await reply;
     expect(r.action?.label).toBe('Claim');
-    const code = /^\/hold\/([A-Za-z0-9_-]+)$/.exec(r.action?.href ?? '')?.[1];
+    const code = /^\/hold\/([A-Za-z0-9_-]+)\?claim=1$/.exec(r.action?.href ?? '')?.[1];
     expect(code).toBeDefined();
     const links = (await (await t.api(`/api/drops/${drop.id}/links`)).json()) as Array<{
       code: string;

@@ -33,7 +33,8 @@ async function buyThrough(dropId: number, ref: string | undefined): Promise<void
 async function claimCode(socket: ChatSocket): Promise<string> {
   const reply = next<ChatMessage>(socket, 'chat:reply');
   await send(socket, '!claim');
-  return (await reply).action!.href.split('/').pop()!;
+  // `/hold/<code>?claim=1` → the link code the claim was made with.
+  return new URL((await reply).action!.href, 'http://x').pathname.split('/').pop()!;
 }
 
 async function badgesOnNextLine(socket: ChatSocket, text: string): Promise<string[]> {
