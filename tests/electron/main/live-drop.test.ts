@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
+import { dropRecord } from '../../support/drop-record';
 import { actionForShortcut, dropActions, focusDrop, trayTitle } from '../../../electron/main/live-drop';
 
 const NOW = Date.UTC(2026, 11, 2, 20, 0, 0);
-const drop = (over: Partial<Drop>): Drop => ({
-  id: 1,
-  title: 'Glow mug',
-  state: 'draft',
-  stock: 5,
-  sold: 0,
-  held: 0,
-  oversold: 0,
-  holds: { mode: 'off', lastUnits: 3, ttlSec: 300, perVisitor: 1 },
-  restockOnRefund: true,
-  priceCents: 2500,
-  currency: 'EUR',
-  durationSec: 300,
-  checkoutUrl: 'https://shop.example.com/x',
-  productId: null,
-  tiers: [],
-  earlyAccessSec: 0,
-  perBuyerCap: null,
-  linkRotationSec: null,
-  obsActions: null,
-  scheduledAt: null,
-  startedAt: null,
-  publicAt: null,
-  endsAt: null,
-  endedAt: null,
-  createdAt: NOW,
-  updatedAt: NOW,
-  ...over,
-});
+const drop = (over: Partial<Drop>): Drop => dropRecord({ createdAt: NOW, updatedAt: NOW, ...over });
 
 describe('the tray and global shortcuts follow the drop on air', () => {
   it('focuses the live drop first, then a sold-out one, then the next scheduled; never a draft', () => {

@@ -8,37 +8,18 @@ import {
   upsertDrop,
 } from '../../../renderer/src/lib/panel-state';
 import { toChartColumns } from '../../../renderer/src/lib/stats-series';
+import { dropRecord } from '../../support/drop-record';
 
 function drop(id: number, over: Partial<Drop> = {}): Drop {
-  return {
+  return dropRecord({
     id,
     title: `Drop ${id}`,
-    state: 'draft',
-    stock: 10,
-    sold: 0,
-    held: 0,
-    oversold: 0,
-    holds: { mode: 'off', lastUnits: 5, ttlSec: 600, perVisitor: 3 },
-    restockOnRefund: true,
     priceCents: 1000,
-    currency: 'EUR',
-    durationSec: 300,
     checkoutUrl: 'https://shop.example/',
-    productId: null,
-    tiers: [],
-    earlyAccessSec: 0,
-    perBuyerCap: null,
-    linkRotationSec: null,
-    obsActions: null,
-    scheduledAt: null,
-    startedAt: null,
-    publicAt: null,
-    endsAt: null,
-    endedAt: null,
     createdAt: 1,
     updatedAt: 1,
     ...over,
-  };
+  });
 }
 
 const row = (minute: number, touchpoint: string, clicks: number, sales = 0): StatsRow => ({

@@ -8,36 +8,18 @@ import { migrate } from '../../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../../electron/core/db/migrations';
 import { createLogger } from '../../../../electron/core/log';
 import { SettingsRepo } from '../../../../electron/core/store/settings-repo';
+import { dropRecord } from '../../../support/drop-record';
 import { ManualClock } from '../../../support/manual-clock';
 
-const base: Drop = {
-  id: 1,
+const base: Drop = dropRecord({
   title: 'Tote',
   state: 'live',
   stock: 20,
-  sold: 0,
-  held: 0,
-  oversold: 0,
-  holds: { mode: 'off', lastUnits: 3, ttlSec: 300, perVisitor: 1 },
-  restockOnRefund: true,
-  priceCents: 2500,
-  currency: 'EUR',
-  durationSec: 300,
   checkoutUrl: 'https://shop.example.com/c',
-  productId: null,
-  tiers: [],
-  earlyAccessSec: 0,
-  perBuyerCap: null,
-  linkRotationSec: null,
-  obsActions: null,
-  scheduledAt: null,
   startedAt: 0,
   publicAt: 0,
   endsAt: 300_000,
-  endedAt: null,
-  createdAt: 0,
-  updatedAt: 0,
-};
+});
 
 describe('the stats announcer', () => {
   let db: Database.Database;

@@ -3,39 +3,26 @@ import type { Drop } from '../../../../shared/drops';
 import type { ObsAction } from '../../../../shared/obs';
 import { batchFailures, collapseActions, planBatch } from '../../../../electron/core/obs/action-batch';
 import { momentsReached, visualStateActions } from '../../../../electron/core/obs/visual-state';
+import { dropRecord } from '../../../support/drop-record';
 
 const NOW = 1_800_000_000_000;
 
 function drop(over: Partial<Drop>): Drop {
-  return {
+  return dropRecord({
     id: 7,
     title: 'Mug',
     state: 'live',
     stock: 5,
-    sold: 0,
-    held: 0,
-    oversold: 0,
-    holds: { mode: 'off', lastUnits: 5, ttlSec: 600, perVisitor: 3 },
-    restockOnRefund: true,
     priceCents: 100,
-    currency: 'EUR',
     durationSec: 600,
     checkoutUrl: 'https://shop.example.com/x',
-    productId: null,
-    tiers: [],
-    earlyAccessSec: 0,
-    perBuyerCap: null,
-    linkRotationSec: null,
-    obsActions: null,
-    scheduledAt: null,
     startedAt: NOW - 60_000,
     publicAt: NOW - 60_000,
     endsAt: NOW + 300_000,
-    endedAt: null,
     createdAt: NOW - 120_000,
     updatedAt: NOW,
     ...over,
-  };
+  });
 }
 
 describe('planBatch', () => {
