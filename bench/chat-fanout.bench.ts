@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { startCoreProcess } from '../tests/support/core-process';
 import { tempDir } from '../tests/support/temp-dir';
+import { allConnected, startBareSocketIo } from './support/socketio-bench';
 
 const CLIENTS = 500;
 const ROUNDS = Number(process.env.BENCH_CHAT_ROUNDS ?? 100);
@@ -14,17 +13,6 @@ interface Line {
   body: string;
 }
 
-function startBare(): Promise<{ child: ChildProcess; url: string }> {
-  const script = fileURLToPath(new URL('./support/bare-socketio-server.mjs', import.meta.url));
-  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((done) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      const m = /READY (\S+)/.exec(d.toString());
-      if (m) done({ child, url: m[1] });
-    });
-  });
-}
-
 /** 500 chat pages (read-only, like overlays and viewers who only watch), each on its own WebSocket. */
 async function connectChat(url: string): Promise<Socket[]> {
   const sockets: Socket[] = [];
@@ -32,17 +20,7 @@ async function connectChat(url: string): Promise<Socket[]> {
     sockets.push(
       io(`${url}/chat`, { forceNew: true, reconnection: false, transports: ['websocket'], auth: {} }),
     );
-  await Promise.all(
-    sockets.map(
-      (s) =>
-        new Promise<void>((resolve, reject) => {
-          if (s.connected) return resolve();
-          s.once('connect', () => resolve());
-          s.once('connect_error', reject);
-        }),
-    ),
-  );
-  return sockets;
+  return allConnected(sockets);
 }
 
 async function oneRound(sockets: Socket[], body: string, fire: () => Promise<void>): Promise<number[]> {
@@ -88,7 +66,7 @@ async function post(url: string, body: unknown, auth: boolean): Promise<void> {
 export async function benchChatFanout(): Promise<string[]> {
   const dir = tempDir('dropdeck-bench-chat-');
   const core = await startCoreProcess(dir.path, TOKEN);
-  const bare = await startBare();
+  const bare = await startBareSocketIo();
   try {
     const bareClients = await connectChat(bare.url);
     const chatClients = await connectChat(core.url);

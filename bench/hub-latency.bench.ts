@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { startCoreProcess } from '../tests/support/core-process';
 import { tempDir } from '../tests/support/temp-dir';
+import { allConnected, startBareSocketIo } from './support/socketio-bench';
 
 const OVERLAY_CLIENTS = 150;
 const CONTROL_CLIENTS = 50;
@@ -30,17 +29,6 @@ interface Samples {
   slowest: number[];
 }
 
-function startBare(): Promise<{ child: ChildProcess; url: string }> {
-  const script = fileURLToPath(new URL('./support/bare-socketio-server.mjs', import.meta.url));
-  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((done) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      const m = /READY (\S+)/.exec(d.toString());
-      if (m) done({ child, url: m[1] });
-    });
-  });
-}
-
 /** 150 overlay + 50 control sockets, each on its own WebSocket connection, all connected. */
 async function connectClients(url: string): Promise<Socket[]> {
   const sockets: Socket[] = [];
@@ -55,17 +43,7 @@ async function connectClients(url: string): Promise<Socket[]> {
       }),
     );
   }
-  await Promise.all(
-    sockets.map(
-      (s) =>
-        new Promise<void>((resolve, reject) => {
-          if (s.connected) return resolve();
-          s.once('connect', () => resolve());
-          s.once('connect_error', reject);
-        }),
-    ),
-  );
-  return sockets;
+  return allConnected(sockets);
 }
 
 /**
@@ -139,7 +117,7 @@ async function sampleDropJson(coreUrl: string): Promise<Record<string, unknown>>
 export async function benchHubLatency(): Promise<string[]> {
   const dir = tempDir('dropdeck-bench-hub-');
   const core = await startCoreProcess(dir.path, TOKEN);
-  const bare = await startBare();
+  const bare = await startBareSocketIo();
   try {
     const newDrop = async (): Promise<number> => {
       const body = {
