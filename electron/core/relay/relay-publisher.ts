@@ -5,7 +5,7 @@ import type { DropStates } from '../clicks/drop-states';
 import type { VisitorIds } from '../clicks/visitor-id';
 import type { Clock } from '../clock';
 import { shopCheckoutUrl } from '../links/checkout-location';
-import type { ResolvedLinkRow } from '../store/links-repo';
+import { RESOLVED_LINK_SELECT, type ResolvedLinkRow } from '../store/links-repo';
 import type { RelayHttp } from './relay-http';
 
 const PublishAnswer = z.object({ ok: z.literal(true) });
@@ -32,10 +32,9 @@ export class RelayPublisher {
     private readonly clock: Clock,
   ) {
     this.changedLinks = db.prepare<[number, number, number], ResolvedLinkRow & { changed_at: number }>(`
-      SELECT l.*, d.checkout_url, d.title AS drop_title, d.holds_mode, t.key AS touchpoint_key, t.kind AS touchpoint_kind,
-             max(l.created_at, coalesce(l.revoked_at, 0)) AS changed_at
-      FROM links l JOIN drops d ON d.id = l.drop_id JOIN touchpoints t ON t.id = l.touchpoint_id
-      WHERE max(l.created_at, coalesce(l.revoked_at, 0)) >= ? AND (l.expires_at > ? OR l.revoked_at IS NOT NULL)
+      SELECT * FROM (
+        SELECT r.*, max(r.created_at, coalesce(r.revoked_at, 0)) AS changed_at FROM (${RESOLVED_LINK_SELECT}) r
+      ) WHERE changed_at >= ? AND (expires_at > ? OR revoked_at IS NOT NULL)
       ORDER BY changed_at LIMIT ?`);
     this.getMark = db.prepare<[string], number>('SELECT value FROM relay_marks WHERE key = ?').pluck();
     this.setMark = db.prepare(

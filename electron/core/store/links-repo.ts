@@ -21,6 +21,16 @@ export interface ResolvedLinkRow extends LinkRow {
   holds_mode: 'off' | 'last_units' | 'always';
 }
 
+/**
+ * A link with what its checkout location is built from (`ResolvedLinkRow`). One SELECT for every
+ * reader — the scan path and the relay publisher — so a column the location needs can't be missed
+ * by one of them. Callers add their WHERE/ORDER BY.
+ */
+export const RESOLVED_LINK_SELECT = `
+  SELECT l.*, d.checkout_url, d.title AS drop_title, d.holds_mode, t.key AS touchpoint_key,
+    t.kind AS touchpoint_kind
+  FROM links l JOIN drops d ON d.id = l.drop_id JOIN touchpoints t ON t.id = l.touchpoint_id`;
+
 export class LinksRepo {
   private readonly insertStmt;
   private readonly resolveStmt;
@@ -33,11 +43,7 @@ export class LinksRepo {
     this.insertStmt = db.prepare(
       'INSERT INTO links (code, drop_id, touchpoint_id, created_at, expires_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    this.resolveStmt = db.prepare<[string], ResolvedLinkRow>(`
-      SELECT l.*, d.checkout_url, d.title AS drop_title, d.holds_mode, t.key AS touchpoint_key,
-        t.kind AS touchpoint_kind
-      FROM links l JOIN drops d ON d.id = l.drop_id JOIN touchpoints t ON t.id = l.touchpoint_id
-      WHERE l.code = ?`);
+    this.resolveStmt = db.prepare<[string], ResolvedLinkRow>(`${RESOLVED_LINK_SELECT} WHERE l.code = ?`);
     this.byCode = db.prepare<[string], LinkRow>('SELECT * FROM links WHERE code = ?');
     this.revokeStmt = db.prepare('UPDATE links SET revoked_at = ? WHERE code = ? AND revoked_at IS NULL');
     this.currentStmt = db.prepare<[number, number, number], LinkRow>(`
