@@ -20,7 +20,6 @@ import { createInsights } from './insights/insights';
 import { AllowedHosts, hostsOf } from './net/host-check';
 import { createHttpApp } from './http/server';
 import { attachHub } from './hub/hub';
-import { hubAuth } from './hub/hub-auth';
 import { createLedger } from './ledger/ledger';
 import { LinkService } from './links/link-service';
 import { createLogger } from './log';
@@ -241,7 +240,7 @@ async function startLocked(
   const trustedProxies = new Set(config.trustedProxies);
   const app = await createHttpApp(services, {
     run,
-    auth: { devices, throttle, hosts, trustedProxies },
+    auth: { devices, hosts, trustedProxies },
     chat,
   });
   // Before the first request: drops whose time passed while DropDeck was closed are settled first.
@@ -263,7 +262,7 @@ async function startLocked(
   boundPort = typeof address === 'object' && address ? address.port : config.port;
   // Realtime hub on the same port (`/socket.io/`), same token check as the HTTP API.
   const hub = attachHub(app.server, services, {
-    auth: hubAuth(devices, throttle),
+    auth: devices,
     run,
     hosts,
     trustedProxies,

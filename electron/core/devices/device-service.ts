@@ -10,7 +10,7 @@ import {
 } from '../../../shared/devices';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../core-events';
-import { AppError, notFound, RateLimitedError } from '../domain-error';
+import { AppError, notFound } from '../domain-error';
 import type { AuditRepo } from '../store/audit-repo';
 import { toDevice, type DeviceRow, type DevicesRepo } from '../store/devices-repo';
 import type { LoginThrottle } from './login-throttle';
@@ -67,6 +67,21 @@ export class DeviceService {
     return principal;
   }
 
+  /**
+   * A presented token as a login: the principal, or `unauthorized`/`rate_limited` (slowed, then
+   * refused, per address). The one door HTTP bearer tokens and socket handshakes both go through.
+   */
+  async authenticate(token: string, address: string): Promise<Principal> {
+    const principal = await this.deps.throttle.attempt(
+      address,
+      () =>
+        this.resolve(token) ??
+        new AppError('unauthorized', 'That token is not valid for this DropDeck (revoked, or mistyped).'),
+    );
+    this.seen(principal);
+    return principal;
+  }
+
   /** Records that a device was just used (throttled; the host token has no device row). */
   seen(principal: Principal): void {
     if (principal.deviceId === null) return;
@@ -101,25 +116,21 @@ export class DeviceService {
    * client's address): slowed, then refused with 429, like wrong tokens.
    */
   async pair(input: { code: string; name: string }, from: string): Promise<PairedDevice> {
-    const locked = this.deps.throttle.lockedFor(from);
-    if (locked !== null) throw new RateLimitedError(locked);
     const now = this.deps.clock.now();
     const codeHash = sha256(input.code);
-    const row = this.deps.repo.pairing(codeHash);
-    const problem = !row
-      ? 'That pairing code is not valid.'
-      : row.used_at !== null
-        ? 'That pairing code was already used; each works once.'
-        : row.expires_at <= now
-          ? 'That pairing code has expired (codes last 5 minutes).'
-          : null;
-    if (problem || !row) {
-      const delay = this.deps.throttle.delayMs(from);
-      this.deps.throttle.fail(from);
-      if (delay > 0) await new Promise((done) => setTimeout(done, delay));
-      throw new AppError('unauthorized', `${problem} Ask the host to show a new pairing code.`);
-    }
-    this.deps.throttle.succeed(from);
+    const row = await this.deps.throttle.attempt(from, () => {
+      const found = this.deps.repo.pairing(codeHash);
+      const problem = !found
+        ? 'That pairing code is not valid.'
+        : found.used_at !== null
+          ? 'That pairing code was already used; each works once.'
+          : found.expires_at <= now
+            ? 'That pairing code has expired (codes last 5 minutes).'
+            : null;
+      return problem || !found
+        ? new AppError('unauthorized', `${problem} Ask the host to show a new pairing code.`)
+        : found;
+    });
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const device = this.deps.db
       .transaction(() => {

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { AppError, RateLimitedError } from '../domain-error';
 
 /** Failures are counted over this window, per client address. */
 const WINDOW_MS = 15 * 60_000;
@@ -42,8 +43,21 @@ export class LoginThrottle {
     this.failures.set(address, list);
   }
 
-  succeed(address: string): void {
-    this.failures.delete(address);
+  /**
+   * One login attempt from `address`: refused at once (429) while the address is locked; a failed
+   * attempt (`tryIt` returns the refusal) is counted and its answer held back before it is thrown.
+   * A success does not clear the count: a valid co-host token must not buy unlimited guesses at the
+   * host token.
+   */
+  async attempt<T>(address: string, tryIt: () => T | AppError): Promise<T> {
+    const locked = this.lockedFor(address);
+    if (locked !== null) throw new RateLimitedError(locked);
+    const outcome = tryIt();
+    if (!(outcome instanceof AppError)) return outcome;
+    const delay = this.delayMs(address);
+    this.fail(address);
+    if (delay > 0) await new Promise((done) => setTimeout(done, delay));
+    throw outcome;
   }
 
   private recent(address: string): number[] {

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { allows } from '../../../shared/contract/access';
 import type { DeviceService } from '../devices/device-service';
-import type { LoginThrottle } from '../devices/login-throttle';
-import { AppError, RateLimitedError } from '../domain-error';
+import { AppError } from '../domain-error';
 import type { AllowedHosts } from '../net/host-check';
 import { clientAddress } from '../net/client-address';
 import './route-access';
@@ -15,13 +14,10 @@ export function bearerToken(req: FastifyRequest): string | null {
 }
 
 export interface AuthDeps {
-  devices: Pick<DeviceService, 'resolve' | 'seen'>;
-  throttle: LoginThrottle;
+  devices: Pick<DeviceService, 'authenticate'>;
   hosts: AllowedHosts;
   trustedProxies: ReadonlySet<string>;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /**
  * Who may reach a route is decided on the route Fastify matched — after it decoded and normalised the
@@ -47,20 +43,10 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
     if (token === null) {
       throw new AppError('unauthorized', 'Sign in first: send "Authorization: Bearer <token>".');
     }
-    const locked = deps.throttle.lockedFor(req.clientAddress);
-    if (locked !== null) throw new RateLimitedError(locked);
-    const principal = deps.devices.resolve(token);
-    if (!principal) {
-      // Held before answering: guessing gets slower with every miss, then stops (429).
-      const delay = deps.throttle.delayMs(req.clientAddress);
-      deps.throttle.fail(req.clientAddress);
-      if (delay > 0) await sleep(delay);
-      throw new AppError('unauthorized', 'That token is not valid for this DropDeck (revoked, or mistyped).');
-    }
+    const principal = await deps.devices.authenticate(token, req.clientAddress);
     if (!allows(access, principal.role)) {
       throw new AppError('forbidden', `Only the host can do this; "${principal.name}" is a co-host device.`);
     }
     req.principal = principal;
-    deps.devices.seen(principal);
   });
 }

@@ -13,7 +13,7 @@ import type { CoreServices } from '../services';
 import { ackHandler } from './ack';
 import { clockPingHandler } from './clock-ping';
 import { connectError } from './connect-error';
-import type { HubAuth } from './hub-auth';
+import type { DeviceService } from '../devices/device-service';
 import { controlSnapshot, type RecentSales } from './snapshot';
 
 export interface ControlSocketData {
@@ -40,7 +40,7 @@ export function setupControlNamespace(
   io: Server,
   s: Pick<CoreServices, 'engine' | 'clock' | 'obs' | 'log'>,
   sales: RecentSales,
-  auth: HubAuth,
+  auth: Pick<DeviceService, 'authenticate'>,
   run: CommandRunner,
   trustedProxies: ReadonlySet<string>,
 ): ControlNamespace {

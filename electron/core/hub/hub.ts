@@ -6,7 +6,7 @@ import type { CoreServices } from '../services';
 import { bridgeCoreEvents } from './broadcaster';
 import { setupChatNamespace, type ChatHubDeps } from './chat-namespace';
 import { disconnectDevice, setupControlNamespace } from './control-namespace';
-import type { HubAuth } from './hub-auth';
+import type { DeviceService } from '../devices/device-service';
 import { LinkRotator } from './link-rotator';
 import { LiveTicker } from './live-ticker';
 import { setupOverlayNamespace } from './overlay-namespace';
@@ -21,7 +21,7 @@ export interface Hub {
 }
 
 export interface HubDeps {
-  auth: HubAuth;
+  auth: Pick<DeviceService, 'authenticate'>;
   run: CommandRunner;
   /** The same DNS-rebinding guard as HTTP: sockets from a page that renamed us are refused. */
   hosts: Pick<AllowedHosts, 'allows'>;
