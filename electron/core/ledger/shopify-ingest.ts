@@ -122,27 +122,9 @@ export class ShopifyIngest {
       webhooks.reject('shopify', 'malformed JSON', topic, deliveryId);
       return answer(400, 'rejected', 'The body is not JSON.');
     }
-    try {
-      // The postings, the dedup mark and the log row commit together; announcements follow the commit.
-      const after: Array<() => void> = [];
-      const outcome = this.deps.db
-        .transaction(() => {
-          const out = this.dispatch(topic, body, after);
-          if (out.status === 200 && deliveryId) webhooks.remember('shopify', deliveryId);
-          if (out.body.outcome !== 'retry') {
-            const kind = out.body.outcome === 'ignored' ? 'ignored' : 'accepted';
-            webhooks.note('shopify', kind, topic, deliveryId, out.body.message ?? null);
-          }
-          return out;
-        })
-        .immediate();
-      for (const announce of after) announce();
-      return outcome;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      webhooks.reject('shopify', error.message, topic, deliveryId);
-      return answer(400, 'rejected', error.message);
-    }
+    return webhooks.deliver(this.deps.db, 'shopify', { eventType: topic, deliveryId }, (after) =>
+      this.dispatch(topic, body, after),
+    );
   }
 
   private dispatch(topic: string | null, body: unknown, after: Array<() => void>): IngestResult {

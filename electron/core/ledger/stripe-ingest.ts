@@ -124,30 +124,9 @@ export class StripeIngest {
       ? this.deps.attribution.fromRef(ref)
       : null;
     if (origin?.dropId != null) this.deps.poster.settle(origin.dropId);
-    try {
-      // The posting, the dedup mark and the log row commit together; announcements follow the commit.
-      const after: Array<() => void> = [];
-      const outcome = this.deps.db
-        .transaction(() => {
-          const out = this.dispatch(event.data, origin, after);
-          if (out.status === 200) webhooks.remember('stripe', id);
-          if (out.body.outcome !== 'retry') {
-            const kind =
-              out.body.outcome === 'ignored' || out.body.outcome === 'duplicate'
-                ? out.body.outcome
-                : 'accepted';
-            webhooks.note('stripe', kind, type, id, out.body.message ?? null);
-          }
-          return out;
-        })
-        .immediate();
-      for (const announce of after) announce();
-      return outcome;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      webhooks.reject('stripe', error.message, type, id);
-      return answer(400, 'rejected', error.message);
-    }
+    return webhooks.deliver(this.deps.db, 'stripe', { eventType: type, deliveryId: id }, (after) =>
+      this.dispatch(event.data, origin, after),
+    );
   }
 
   private dispatch(

@@ -2,7 +2,10 @@ import type { WebhookRejected, WebhookSource, WebhookStats } from '../../../shar
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../core-events';
 import type { Logger } from '../log';
+import type Database from 'better-sqlite3';
+import { AppError } from '../domain-error';
 import type { WebhookOutcome, WebhookRepo } from '../store/webhook-repo';
+import { answer, type IngestResult } from './ingest-result';
 
 /**
  * Every webhook delivery's outcome: one row in `webhook_log` (so the panel's counters survive a
@@ -51,6 +54,42 @@ export class WebhookLog {
       this.events.emit('webhook:rejected', event);
     } catch (error) {
       this.log.error('a webhook event listener failed', { error: String(error) });
+    }
+  }
+
+  /**
+   * Runs one verified delivery: its postings, the dedup mark (on a 200, when the source names the
+   * delivery) and its log row commit together; announcements queued in `after` go out once it has
+   * committed. A refusal (AppError) writes nothing and answers 400; a `retry` outcome is not logged,
+   * since the source will send it again.
+   */
+  deliver(
+    db: Database.Database,
+    source: WebhookSource,
+    meta: { eventType: string | null; deliveryId: string | null },
+    dispatch: (after: Array<() => void>) => IngestResult,
+  ): IngestResult {
+    const { eventType, deliveryId } = meta;
+    try {
+      const after: Array<() => void> = [];
+      const outcome = db
+        .transaction(() => {
+          const out = dispatch(after);
+          if (out.status === 200 && deliveryId) this.remember(source, deliveryId);
+          const o = out.body.outcome;
+          if (o !== 'retry') {
+            const kind = o === 'ignored' || o === 'duplicate' ? o : 'accepted';
+            this.note(source, kind, eventType, deliveryId, out.body.message ?? null);
+          }
+          return out;
+        })
+        .immediate();
+      for (const announce of after) announce();
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      this.reject(source, error.message, eventType, deliveryId);
+      return answer(400, 'rejected', error.message);
     }
   }
 
