@@ -15,33 +15,12 @@ interface LedgerRow {
   touchpoint_key: string;
 }
 
-export interface PurchaseEntry {
-  at: number;
-  dropId: number;
-  tierId: number;
-  touchpointId: number;
-  linkCode: string | null;
-  quantity: number;
-  amountCents: number;
-  currency: string;
-  source: Sale['source'];
-  externalId: string;
-  buyerRef: string | null;
-  buyerDisplay: string | null;
-}
-
-/** The sales ledger (`ledger_entries`). Callers own transactions. */
+/** Reads of the sales ledger for admission (idempotency, per-buyer caps); writes go through ledger/ledger-poster.ts. */
 export class LedgerRepo {
-  private readonly insertStmt;
   private readonly byExternalStmt;
   private readonly buyerUnitsStmt;
 
   constructor(db: Database.Database) {
-    this.insertStmt = db.prepare(`
-      INSERT INTO ledger_entries (at, kind, drop_id, tier_id, touchpoint_id, link_code, quantity, amount_cents,
-        currency, source, external_id, buyer_ref, buyer_display, created_at)
-      VALUES (@at, 'purchase', @dropId, @tierId, @touchpointId, @linkCode, @quantity, @amountCents,
-        @currency, @source, @externalId, @buyerRef, @buyerDisplay, @at)`);
     this.byExternalStmt = db.prepare<[string, string], LedgerRow>(`
       SELECT l.*, t.key AS touchpoint_key FROM ledger_entries l JOIN touchpoints t ON t.id = l.touchpoint_id
       WHERE l.source = ? AND l.external_id = ?`);
@@ -49,10 +28,6 @@ export class LedgerRepo {
     this.buyerUnitsStmt = db.prepare<[number, string], { units: number }>(`
       SELECT COALESCE(SUM(CASE kind WHEN 'purchase' THEN quantity WHEN 'refund' THEN -ABS(quantity) ELSE 0 END), 0) AS units
       FROM ledger_entries WHERE drop_id = ? AND buyer_ref = ?`);
-  }
-
-  insertPurchase(e: PurchaseEntry): number {
-    return Number(this.insertStmt.run(e).lastInsertRowid);
   }
 
   /** The entry already recorded under this (source, externalId), as a sale marked duplicate. */
