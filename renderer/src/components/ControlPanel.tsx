@@ -8,11 +8,10 @@ import { useHub } from '../api/useHub';
 import { useServerClock } from '../api/useServerClock';
 import { useStatsLoader } from '../hooks/useStatsLoader';
 import { initialPanelState, panelReducer } from '../lib/panel-state';
-import { ChatPanel } from './ChatPanel';
+import { PanelNav } from '../shell/PanelNav';
+import { PanelScreen } from '../shell/PanelScreen';
+import { useView } from '../shell/useView';
 import { ConnectionBanner } from './ConnectionBanner';
-import { CreateDropForm } from './CreateDropForm';
-import { DevicesPanel } from './DevicesPanel';
-import { DropList } from './DropList';
 import { ObsStatusPill } from './ObsStatusPill';
 import { RelayPill } from './RelayPill';
 import { StoreAlarm } from './StoreAlarm';
@@ -67,6 +66,8 @@ export function ControlPanel({ token, onUnauthorized, onRevoked, onForgetToken }
     [api, serverNow, touchpoints],
   );
   const onUpdated = useCallback((drop: Drop) => dispatch({ type: 'drop', drop }), []);
+  const role = me?.role === 'host' ? 'host' : 'cohost';
+  const [view, openView] = useView(role);
 
   return (
     <PanelContext.Provider value={services}>
@@ -91,13 +92,23 @@ export function ControlPanel({ token, onUnauthorized, onRevoked, onForgetToken }
           {loadError}
         </p>
       )}
-      <main className="layout">
-        {/* Co-hosts run drops; only the host creates them and manages devices. */}
-        {me?.role === 'host' && <CreateDropForm onCreated={onUpdated} />}
-        <DropList drops={state.drops} stats={state.stats} onUpdated={onUpdated} />
-        {me?.role === 'host' && <DevicesPanel />}
-        <ChatPanel socket={socket} />
-      </main>
+      {me ? (
+        <>
+          <PanelNav role={role} current={view} onOpen={openView} />
+          <main className="layout" id="main">
+            <PanelScreen
+              view={view}
+              state={state}
+              me={me}
+              socket={socket}
+              hubStatus={status}
+              onUpdated={onUpdated}
+            />
+          </main>
+        </>
+      ) : (
+        !loadError && <p className="muted loading">Loading the show…</p>
+      )}
     </PanelContext.Provider>
   );
 }
