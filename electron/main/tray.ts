@@ -1,14 +1,8 @@
 import { globalShortcut, Menu, nativeImage, Tray } from 'electron';
 import type { Drop } from '../../shared/drops';
 import type { HostLink } from './host-link';
-import {
-  actionForShortcut,
-  dropActions,
-  focusDrop,
-  GLOBAL_SHORTCUTS,
-  trayTitle,
-  type DropAction,
-} from './live-drop';
+import { dropActions, focusDrop, type DropAction } from '../../shared/drop-focus';
+import { actionForShortcut, GLOBAL_SHORTCUTS, trayTitle } from './live-drop';
 import { logError } from './window';
 
 export interface TrayDeps {

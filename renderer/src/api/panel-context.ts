@@ -7,6 +7,8 @@ export interface PanelServices {
   /** The core's clock (epoch ms), estimated from this device's clock plus the measured offset. */
   serverNow: () => number;
   touchpoints: Touchpoint[];
+  /** The drop the keyboard shortcuts act on (its buttons show the keys), or null. */
+  focusDropId: number | null;
 }
 
 export const PanelContext = createContext<PanelServices | null>(null);

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { panelFocusDrop } from '../../../shared/drop-focus';
 import type { Drop } from '../../../shared/drops';
 import type { WhoAmI } from '../../../shared/devices';
 import type { Touchpoint } from '../../../shared/touchpoints';
@@ -8,7 +9,10 @@ import { useHub } from '../api/useHub';
 import { useServerClock } from '../api/useServerClock';
 import { useStatsLoader } from '../hooks/useStatsLoader';
 import { initialPanelState, panelReducer } from '../lib/panel-state';
+import { ActionNotice, type Notice } from '../shell/ActionNotice';
+import { ConfirmProvider } from '../shell/ConfirmProvider';
 import { PanelNav } from '../shell/PanelNav';
+import { PanelShortcuts } from '../shell/PanelShortcuts';
 import { PanelScreen } from '../shell/PanelScreen';
 import { useView } from '../shell/useView';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -29,7 +33,7 @@ interface Props {
 export function ControlPanel({ token, onUnauthorized, onRevoked, onForgetToken }: Props) {
   const api = useMemo(() => createApiClient(token), [token]);
   const [state, dispatch] = useReducer(panelReducer, initialPanelState);
-  const { socket, status } = useHub(token, dispatch, onRevoked);
+  const { socket, status, outage, epoch } = useHub(token, dispatch, onRevoked);
   const [me, setMe] = useState<WhoAmI | null>(null);
   const serverNow = useServerClock(api, socket, status === 'connected');
   const [touchpoints, setTouchpoints] = useState<Touchpoint[]>([]);
@@ -59,56 +63,67 @@ export function ControlPanel({ token, onUnauthorized, onRevoked, onForgetToken }
     if (status === 'refused') onUnauthorized();
   }, [status, onUnauthorized]);
 
-  useStatsLoader(api, state.drops, dispatch);
+  useStatsLoader(api, state.drops, dispatch, epoch);
 
+  const focusDropId = panelFocusDrop(state.drops)?.id ?? null;
   const services = useMemo<PanelServices>(
-    () => ({ api, serverNow, touchpoints }),
-    [api, serverNow, touchpoints],
+    () => ({ api, serverNow, touchpoints, focusDropId }),
+    [api, serverNow, touchpoints, focusDropId],
   );
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeId = useRef(0);
+  const notify = useCallback((text: string, tone: Notice['tone']) => {
+    noticeId.current += 1;
+    setNotice({ id: noticeId.current, text, tone });
+  }, []);
   const onUpdated = useCallback((drop: Drop) => dispatch({ type: 'drop', drop }), []);
   const role = me?.role === 'host' ? 'host' : 'cohost';
   const [view, openView] = useView(role);
 
   return (
     <PanelContext.Provider value={services}>
-      <header className="topbar">
-        <h1>DropDeck</h1>
-        {me && (
-          <span className="muted" aria-label="Signed in as">
-            {me.name} · {me.role === 'host' ? 'host' : 'co-host'}
-          </span>
+      <ConfirmProvider>
+        <PanelShortcuts drops={state.drops} onUpdated={onUpdated} notify={notify} />
+        <header className="topbar">
+          <h1>DropDeck</h1>
+          {me && (
+            <span className="muted" aria-label="Signed in as">
+              {me.name} · {me.role === 'host' ? 'host' : 'co-host'}
+            </span>
+          )}
+          <ObsStatusPill status={state.obs} />
+          <RelayPill relay={state.relay} />
+          <button type="button" className="button button--quiet" onClick={onForgetToken}>
+            Lock
+          </button>
+        </header>
+        <ConnectionBanner status={status} outage={outage} />
+        <StoreAlarm store={state.store} />
+        <StreamHealthView health={state.health} />
+        {loadError && (
+          <p className="form-error" role="alert">
+            {loadError}
+          </p>
         )}
-        <ObsStatusPill status={state.obs} />
-        <RelayPill relay={state.relay} />
-        <button type="button" className="button button--quiet" onClick={onForgetToken}>
-          Lock
-        </button>
-      </header>
-      <ConnectionBanner status={status} />
-      <StoreAlarm store={state.store} />
-      <StreamHealthView health={state.health} />
-      {loadError && (
-        <p className="form-error" role="alert">
-          {loadError}
-        </p>
-      )}
-      {me ? (
-        <>
-          <PanelNav role={role} current={view} onOpen={openView} />
-          <main className="layout" id="main">
-            <PanelScreen
-              view={view}
-              state={state}
-              me={me}
-              socket={socket}
-              hubStatus={status}
-              onUpdated={onUpdated}
-            />
-          </main>
-        </>
-      ) : (
-        !loadError && <p className="muted loading">Loading the show…</p>
-      )}
+        {me ? (
+          <>
+            <PanelNav role={role} current={view} onOpen={openView} />
+            <main className="layout" id="main">
+              <PanelScreen
+                view={view}
+                state={state}
+                me={me}
+                socket={socket}
+                hubStatus={status}
+                onUpdated={onUpdated}
+              />
+            </main>
+          </>
+        ) : (
+          !loadError && <p className="muted loading">Loading the show…</p>
+        )}
+        <ActionNotice notice={notice} />
+      </ConfirmProvider>
     </PanelContext.Provider>
   );
 }

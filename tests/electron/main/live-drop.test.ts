@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
 import { dropRecord } from '../../support/drop-record';
-import { actionForShortcut, dropActions, focusDrop, trayTitle } from '../../../electron/main/live-drop';
+import { dropActions, focusDrop } from '../../../shared/drop-focus';
+import { actionForShortcut, trayTitle } from '../../../electron/main/live-drop';
 
 const NOW = Date.UTC(2026, 11, 2, 20, 0, 0);
 const drop = (over: Partial<Drop>): Drop => dropRecord({ createdAt: NOW, updatedAt: NOW, ...over });
