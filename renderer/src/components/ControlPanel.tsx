@@ -88,7 +88,10 @@ export function ControlPanel({ token, onUnauthorized, onRevoked, onForgetToken }
           <h1>DropDeck</h1>
           {me && (
             <span className="muted" aria-label="Signed in as">
-              {me.name} · {me.role === 'host' ? 'host' : 'co-host'}
+              {/* The host token's own identity is just "host"; paired devices carry their names. */}
+              {me.role === 'host' && me.name === 'host'
+                ? 'Host'
+                : `${me.name} · ${me.role === 'host' ? 'host' : 'co-host'}`}
             </span>
           )}
           <ObsStatusPill status={state.obs} />

@@ -74,7 +74,8 @@ export function DropControls({ drop, onUpdated }: Props) {
       <div className="controls__row">
         {BUTTONS.map((b) => {
           const action = available.find((a) => a.label === b.label);
-          const keys = isFocus ? shortcutFor(b.label) : undefined;
+          // Keys show only where they would do something, so the hint never lies.
+          const keys = isFocus && action ? shortcutFor(b.label) : undefined;
           return (
             <button
               key={b.label}
