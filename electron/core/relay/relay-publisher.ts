@@ -13,9 +13,9 @@ const LINKS_PER_REQUEST = 2000;
 
 /**
  * Sends the relay what it needs to answer scans alone: links changed since the last accepted publish
- * (new and revoked — a watermark in `relay_marks`, so changes made while the relay was unreachable,
- * or while DropDeck was closed, go out on the next try), every drop's state, the next scheduled drop
- * and the visitor salts (today, tomorrow, yesterday).
+ * (new, revoked, or their drop's checkout URL edited — a watermark in `relay_marks`, so changes made
+ * while the relay was unreachable, or while DropDeck was closed, go out on the next try), every
+ * drop's state, the next scheduled drop and the visitor salts (today, tomorrow, yesterday).
  */
 export class RelayPublisher {
   private readonly changedLinks;
@@ -33,7 +33,8 @@ export class RelayPublisher {
   ) {
     this.changedLinks = db.prepare<[number, number, number], ResolvedLinkRow & { changed_at: number }>(`
       SELECT * FROM (
-        SELECT r.*, max(r.created_at, coalesce(r.revoked_at, 0)) AS changed_at FROM (${RESOLVED_LINK_SELECT}) r
+        SELECT r.*, max(r.created_at, coalesce(r.revoked_at, 0), r.checkout_changed_at) AS changed_at
+        FROM (${RESOLVED_LINK_SELECT}) r
       ) WHERE changed_at >= ? AND (expires_at > ? OR revoked_at IS NOT NULL)
       ORDER BY changed_at LIMIT ?`);
     this.getMark = db.prepare<[string], number>('SELECT value FROM relay_marks WHERE key = ?').pluck();

@@ -142,7 +142,11 @@ export class DropsRepo {
     const columns: Record<string, unknown> = {};
     if (input.title !== undefined) columns.title = input.title;
     if (input.currency !== undefined) columns.currency = input.currency;
-    if (input.checkoutUrl !== undefined) columns.checkout_url = input.checkoutUrl;
+    if (input.checkoutUrl !== undefined) {
+      columns.checkout_url = input.checkoutUrl;
+      // The relay publisher re-sends this drop's links when it moves.
+      columns.checkout_changed_at = now;
+    }
     if (input.durationSec !== undefined) columns.duration_sec = input.durationSec;
     if (input.productId !== undefined) columns.product_id = input.productId;
     if (input.earlyAccessSec !== undefined) columns.early_access_sec = input.earlyAccessSec;

@@ -19,6 +19,8 @@ export interface ResolvedLinkRow extends LinkRow {
   touchpoint_kind: TouchpointKind;
   /** The drop's stock-holds mode: anything but 'off' sends scans to the hold page first. */
   holds_mode: 'off' | 'last_units' | 'always';
+  /** When the drop's checkout URL last changed (0: never since created): the link's target moved. */
+  checkout_changed_at: number;
 }
 
 /**
@@ -27,8 +29,8 @@ export interface ResolvedLinkRow extends LinkRow {
  * by one of them. Callers add their WHERE/ORDER BY.
  */
 export const RESOLVED_LINK_SELECT = `
-  SELECT l.*, d.checkout_url, d.title AS drop_title, d.holds_mode, t.key AS touchpoint_key,
-    t.kind AS touchpoint_kind
+  SELECT l.*, d.checkout_url, d.checkout_changed_at, d.title AS drop_title, d.holds_mode,
+    t.key AS touchpoint_key, t.kind AS touchpoint_kind
   FROM links l JOIN drops d ON d.id = l.drop_id JOIN touchpoints t ON t.id = l.touchpoint_id`;
 
 export class LinksRepo {

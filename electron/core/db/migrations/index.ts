@@ -6,6 +6,7 @@ import { migration004 } from './004-relay-ingest';
 import { migration005 } from './005-ledger-ingestion';
 import { migration006 } from './006-insights';
 import { migration007 } from './007-chat';
+import { migration008 } from './008-link-targets';
 
 /** In order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];

@@ -13,7 +13,7 @@ describe('migration 007 (chat)', () => {
     db.prepare(
       "INSERT INTO touchpoints (key, kind, label, audience, created_at) VALUES ('chat', 'other', 'My chat', 'public', 1)",
     ).run();
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS.slice(0, 7));
   });
   afterEach(() => db.close());
 
@@ -62,6 +62,6 @@ describe('migration 007 (chat)', () => {
       )
       .get();
     expect(idx?.name).toBe('ledger_by_link_code');
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(MIGRATIONS.slice(0, 7).map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
