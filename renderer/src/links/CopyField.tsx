@@ -48,8 +48,9 @@ export function CopyField({ label, value }: { label: string; value: string }) {
           onFocus={(e) => e.currentTarget.select()}
           spellCheck={false}
         />
-        <button type="button" className="button" onClick={() => void copy()} aria-label={`Copy ${label}`}>
+        <button type="button" className="button" onClick={() => void copy()}>
           {outcome === 'copied' ? 'Copied' : 'Copy'}
+          <span className="visually-hidden"> {label}</span>
         </button>
       </div>
       <p className="copy-field__note" role="status">

@@ -81,7 +81,7 @@ export function LinkCard({ link, dropTitle, touchpointLabel, canRevoke, onChange
               {canRevoke && (
                 <button
                   type="button"
-                  className="button button--stop"
+                  className="button button--danger"
                   disabled={busy}
                   onClick={() => void revoke()}
                 >

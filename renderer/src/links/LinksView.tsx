@@ -43,8 +43,8 @@ export function LinksView({ state, me, socket }: PanelViewProps) {
 
   return (
     <div className="screen links-screen">
-      <section className="card links-drop" aria-label="Drop">
-        <h2>Links &amp; QR</h2>
+      <section className="card links-drop" aria-labelledby="links-title">
+        <h2 id="links-title">Links &amp; QR</h2>
         {drops.length === 0 ? (
           <p className="muted">
             No drops yet. {me.role === 'host' ? 'Create one under “Shows & drops”' : 'The host creates them'},
