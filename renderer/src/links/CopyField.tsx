@@ -3,13 +3,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 type Outcome = 'copied' | 'selected' | null;
 
 /**
- * A URL in a read-only box with a Copy button. Plain-http LAN pages (a co-host's phone) have no
+ * A URL in a read-only, wrapping box with a Copy button. Plain-http LAN pages (a co-host's phone) have no
  * clipboard API, so the fallback selects the text and tries the old copy command; when even that is
  * refused, the text stays selected and the note says how to finish by hand.
  */
 export function CopyField({ label, value }: { label: string; value: string }) {
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   // Remembered with the value it was about, so a new URL in the box never says "Copied".
   const [done, setDone] = useState<{ value: string; outcome: Outcome }>({ value, outcome: null });
   const outcome = done.value === value ? done.outcome : null;
@@ -40,10 +40,12 @@ export function CopyField({ label, value }: { label: string; value: string }) {
     <div className="copy-field">
       <label htmlFor={id}>{label}</label>
       <div className="copy-field__row">
-        <input
+        {/* A textarea, so the whole URL wraps into view on a phone instead of scrolling out of sight. */}
+        <textarea
           id={id}
           ref={input}
           readOnly
+          rows={value.length > 44 ? 2 : 1}
           value={value}
           onFocus={(e) => e.currentTarget.select()}
           spellCheck={false}

@@ -16,6 +16,9 @@ interface Props {
   onChanged: (link: Link) => void;
 }
 
+const when = (ms: number): string =>
+  new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 const STATUS_LABEL = { active: 'Active', expired: 'Expired', revoked: 'Revoked' } as const;
 
 /** One short link: its QR (the `?s=qr` payload, so scans count apart from clicks), files to print, revoke. */
@@ -65,10 +68,10 @@ export function LinkCard({ link, dropTitle, touchpointLabel, canRevoke, onChange
           <CopyField label={`Link for ${touchpointLabel}`} value={link.url} />
           <p className="muted">
             {status === 'revoked' && link.revokedAt !== null
-              ? `Revoked ${new Date(link.revokedAt).toLocaleString()}`
+              ? `Revoked ${when(link.revokedAt)}`
               : status === 'expired'
-                ? `Expired ${new Date(link.expiresAt).toLocaleString()}`
-                : `Valid until ${new Date(link.expiresAt).toLocaleString()} (${timeLeft(link.expiresAt, now)})`}
+                ? `Expired ${when(link.expiresAt)}`
+                : `Valid until ${when(link.expiresAt)} (${timeLeft(link.expiresAt, now)})`}
           </p>
           {status === 'active' && (
             <div className="controls__row">
