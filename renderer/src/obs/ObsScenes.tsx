@@ -35,7 +35,7 @@ export function ObsScenes({ scenes, connected, onReload }: Props) {
             return (
               <li key={name} className={onAir ? 'scene scene--program' : 'scene'}>
                 <span className="scene__name">{name}</span>
-                {onAir && <span className="badge badge--live">On air</span>}
+                {onAir && <span className="badge scene__on-air">On air</span>}
               </li>
             );
           })}

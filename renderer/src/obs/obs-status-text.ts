@@ -48,7 +48,7 @@ export function describeObs(status: ObsStatus | null, now: number): StatusText {
       return {
         headline: 'Not connected',
         tone: 'bad',
-        hint: `Trying again ${sec > 0 ? `in ${sec} s` : 'now'}. Is OBS running, with its WebSocket server enabled on this address?`,
+        hint: `DropDeck tries again ${sec > 0 ? `in ${sec} s` : 'now'}, until it connects or you press Disconnect.`,
       };
     }
   }
