@@ -104,11 +104,10 @@ describe('Links & QR screen', () => {
     const svgText = svg.bytes.toString('utf8');
     expect(svgText.trimStart().startsWith('<svg')).toBe(true);
     const viewer = await browser.newPage({ viewport: { width: 700, height: 700 } });
-    await viewer.setContent(`<body style="margin:0;background:#fff">${svgText}</body>`);
-    await viewer.locator('svg').evaluate((el) => {
-      el.setAttribute('width', '600');
-      el.setAttribute('height', '600');
-    });
+    // Rendered the way a print shop's viewer would: scaled to a fixed size on white.
+    await viewer.setContent(
+      `<style>body{margin:0;background:#fff}svg{width:600px;height:600px}</style>${svgText}`,
+    );
     expect(await readQr(viewer.locator('svg'))).toBe(link.qrUrl);
     await viewer.close();
 

@@ -58,7 +58,7 @@ async function closedPort(): Promise<number> {
 async function obsScenes(): Promise<string[]> {
   const { scenes } = await observer.call('GetSceneList');
   return scenes
-    .map((s) => ({ name: String(s.sceneName), index: Number(s.sceneIndex) }))
+    .map((s) => ({ name: typeof s.sceneName === 'string' ? s.sceneName : '', index: Number(s.sceneIndex) }))
     .sort((a, b) => b.index - a.index)
     .map((s) => s.name);
 }

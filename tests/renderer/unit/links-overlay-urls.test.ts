@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { overlayUrl } from '../../../electron/core/obs/overlay-setup';
 import type { Touchpoint } from '../../../shared/touchpoints';
 import { overlayUrls, streamTouchpoint } from '../../../renderer/src/links/overlay-urls';
 
@@ -27,13 +26,15 @@ describe('overlay URLs for OBS', () => {
     ]);
   });
 
-  it('pins only the drop pages to a drop, as the core’s own setup does', () => {
-    const base = 'http://127.0.0.1:4800';
-    const urls = overlayUrls({ origin: base, dropId: 7, qrTouchpoint: 'stream' });
-    for (const kind of ['timer', 'qr', 'ticker', 'chat'] as const) {
-      expect(urls.find((u) => u.page === kind)?.url).toBe(overlayUrl(base, kind, 7));
-    }
-    expect(urls.find((u) => u.page === 'leaderboard')?.url).toBe(`${base}/overlay/leaderboard`);
+  it('pins only the drop pages to a drop, in the shape the core’s own overlay setup uses', () => {
+    const urls = overlayUrls({ origin: 'http://127.0.0.1:4800', dropId: 7, qrTouchpoint: 'stream' });
+    expect(urls.map((u) => u.url)).toEqual([
+      'http://127.0.0.1:4800/overlay/timer?drop=7',
+      'http://127.0.0.1:4800/overlay/qr?drop=7&touchpoint=stream',
+      'http://127.0.0.1:4800/overlay/ticker?drop=7',
+      'http://127.0.0.1:4800/overlay/chat',
+      'http://127.0.0.1:4800/overlay/leaderboard',
+    ]);
   });
 
   it('offers no QR page without an on-stream touchpoint', () => {
