@@ -1,3 +1,4 @@
+import type { Drop } from '../../../shared/drops';
 import type { ObsActionFailure } from '../../../shared/hub-events';
 import { LoadFailed } from '../links/LoadFailed';
 import type { Load } from '../links/useLoad';
@@ -10,13 +11,17 @@ const MOMENT: Record<string, string> = {
 };
 
 /** Drop steps OBS refused (a renamed scene, a missing source): the drop ran on, the show did not change. */
-export function ObsFailures({
-  failures,
-  onRetry,
-}: {
+interface Props {
   failures: Load<ObsActionFailure[]>;
+  drops: readonly Drop[];
   onRetry: () => void;
-}) {
+}
+
+export function ObsFailures({ failures, drops, onRetry }: Props) {
+  const dropName = (id: number): string => {
+    const title = drops.find((d) => d.id === id)?.title;
+    return title ? `“${title}”` : `drop ${id}`;
+  };
   return (
     <section className="card obs-failures" aria-labelledby="obs-failures-title">
       <h2 id="obs-failures-title">OBS steps that failed</h2>
@@ -32,7 +37,7 @@ export function ObsFailures({
           {failures.value.map((f) => (
             <li key={`${f.dropId}-${f.moment}-${f.at}`}>
               <span className="muted">
-                {new Date(f.at).toLocaleTimeString()} · drop {f.dropId} {MOMENT[f.moment] ?? f.moment}
+                {new Date(f.at).toLocaleTimeString()} · {dropName(f.dropId)} {MOMENT[f.moment] ?? f.moment}
               </span>
               <span>{f.message}</span>
             </li>

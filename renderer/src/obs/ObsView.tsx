@@ -74,7 +74,7 @@ export function ObsView({ state, socket }: PanelViewProps) {
         )}
       </section>
 
-      <ObsFailures failures={data.failures} onRetry={data.retry} />
+      <ObsFailures failures={data.failures} drops={state.drops} onRetry={data.retry} />
     </div>
   );
 }

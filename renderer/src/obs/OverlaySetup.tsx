@@ -56,7 +56,7 @@ export function OverlaySetup({ connected, scenes, drops, touchpoints }: Props) {
         <div className="field">
           <label htmlFor="overlay-scene">Put them in</label>
           <select id="overlay-scene" value={scene} onChange={(e) => setTarget(e.target.value)}>
-            <option value={DEDICATED}>A scene of their own: “DropDeck Overlays”</option>
+            <option value={DEDICATED}>New scene “DropDeck Overlays”</option>
             {scenes.map((s) => (
               <option key={s} value={s}>
                 Scene “{s}”

@@ -174,4 +174,63 @@ describe('OBS screen (real OBS)', () => {
       await page.context().close();
     }
   });
+
+  it('shows a drop step OBS refused as it happens', async () => {
+    const page = await openPanel(browser, core, { view: 'obs' });
+    await page.getByRole('region', { name: 'OBS' }).getByText('Connected', { exact: true }).waitFor();
+    const failures = page.getByRole('region', { name: 'OBS steps that failed' });
+    await failures.getByText('None: every drop’s OBS steps ran.').waitFor();
+
+    // A drop whose start switches to a scene OBS does not have: the drop runs, OBS says no.
+    await startLiveDrop(core, {
+      title: 'Scarf',
+      obsActions: { start: [{ type: 'switchScene', scene: 'Backstage' }] },
+    });
+    await failures.getByText('“Scarf” at start', { exact: false }).waitFor();
+    await failures.getByText(/Backstage/).waitFor();
+    expect(await failures.getByText('None: every drop’s OBS steps ran.').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('lists what the setup did when OBS has browser sources', async () => {
+    // Debian's OBS cannot make browser sources, so this answer is the one a full OBS build gives
+    // (the core's create-or-update path is tested against real OBS in tests/electron/core/obs).
+    const page = await openPanel(browser, core, { view: 'obs' });
+    await page.route('**/api/obs/overlays/setup', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          scene: 'DropDeck Overlays',
+          sceneCreated: true,
+          canvas: { width: 1920, height: 1080 },
+          sources: [
+            {
+              overlay: 'timer',
+              inputName: 'DropDeck Timer',
+              url: `${core.url}/overlay/timer`,
+              action: 'created',
+              sceneItemId: 1,
+            },
+            {
+              overlay: 'qr',
+              inputName: 'DropDeck QR',
+              url: `${core.url}/overlay/qr?touchpoint=stream`,
+              action: 'updated',
+              sceneItemId: 2,
+            },
+          ],
+        }),
+      }),
+    );
+    await page.getByRole('region', { name: 'OBS' }).getByText('Connected', { exact: true }).waitFor();
+    const setup = page.getByRole('region', { name: 'Overlays in OBS' });
+    await setup.getByRole('button', { name: 'Set up overlays in OBS' }).click();
+    const done = setup.getByRole('status');
+    await done.getByText('Created the scene “DropDeck Overlays” (1920 × 1080).', { exact: false }).waitFor();
+    await done.getByText('Created “DropDeck Timer”', { exact: false }).waitFor();
+    await done.getByText('Updated “DropDeck QR”', { exact: false }).waitFor();
+    expect(await setup.getByRole('alert').count()).toBe(0);
+    await page.context().close();
+  });
 });
