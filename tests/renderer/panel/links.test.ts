@@ -178,7 +178,9 @@ describe('Links & QR screen', () => {
     const page = await openPanel(browser, core, { view: 'links', viewport: 'phone', token });
     const form = page.getByRole('form', { name: 'New link' });
     await form.getByLabel('Touchpoint').selectOption({ label: 'Stream QR' });
-    await form.getByRole('button', { name: 'Create link' }).click();
+    // From the keyboard: the form submits with Enter like any form.
+    await form.getByRole('button', { name: 'Create link' }).focus();
+    await page.keyboard.press('Enter');
 
     await expect
       .poll(async () => (await links(live.id)).filter((l) => l.touchpoint === 'stream').length)
@@ -196,6 +198,22 @@ describe('Links & QR screen', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'links');
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // A phone on plain-http Wi-Fi has no clipboard API: Copy selects the whole URL instead.
+    await page.context().addInitScript({
+      content: "Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });",
+    });
+    await page.reload();
+    const timer = page.getByRole('textbox', { name: 'Timer overlay URL' });
+    await timer.waitFor();
+    await page.getByRole('button', { name: 'Copy Timer overlay URL' }).click();
+    await page.getByText(/Copied to the clipboard\.|Selected — press Ctrl\+C/).waitFor();
+    const selection = await timer.evaluate(
+      (el: { selectionStart: number; selectionEnd: number; value: string }) =>
+        [el.selectionStart, el.selectionEnd, el.value.length] as const,
+    );
+    expect(selection[0]).toBe(0);
+    expect(selection[1]).toBe(selection[2]);
     await page.context().close();
   });
 
