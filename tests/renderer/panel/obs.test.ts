@@ -99,7 +99,10 @@ describe('OBS screen (real OBS)', () => {
     await statusCard.getByText(`nothing answers at ws://127.0.0.1:${port}`, { exact: false }).waitFor();
     await statusCard.getByText(/DropDeck tries again (in \d+ s|now)/).waitFor();
     expect(await address.getAttribute('aria-invalid')).toBeNull();
+    // The top bar says the same at a glance, on every screen.
+    await page.getByRole('banner').getByText('OBS: offline, retrying…').waitFor();
     await page.getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByRole('banner').getByText('OBS: not connected').waitFor();
     await expect.poll(async () => (await status()).nextRetryAt).toBeNull();
     await statusCard.getByText(/Enter the address from OBS/).waitFor();
 
