@@ -236,4 +236,27 @@ describe('OBS screen (real OBS)', () => {
     expect(await setup.getByRole('alert').count()).toBe(0);
     await page.context().close();
   });
+
+  it('a failed scene load says why and offers Retry', async () => {
+    const page = await openPanel(browser, core, { view: 'obs' });
+    let failures = 1;
+    await page.route('**/api/obs/scenes', async (route) => {
+      if (failures-- > 0) {
+        await route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'timeout', message: 'OBS did not answer in time.' } }),
+        });
+      } else await route.continue();
+    });
+    const scenes = page.getByRole('region', { name: 'Scenes' });
+    await scenes.getByText('Could not load the scenes: OBS did not answer in time.').waitFor();
+    await scenes.getByRole('button', { name: 'Retry' }).click();
+    await scenes
+      .getByRole('list', { name: 'OBS scenes' })
+      .getByText(TEST_SCENES.main, { exact: true })
+      .waitFor();
+    expect(await scenes.getByRole('alert').count()).toBe(0);
+    await page.context().close();
+  });
 });
