@@ -248,4 +248,23 @@ describe('Links & QR screen', () => {
       await empty.stop();
     }
   });
+
+  it('shows a rotated QR link as soon as the core rotates it, without a reload', async () => {
+    const rotating = await startLiveDrop(core, { title: 'Rotating poster', linkRotationSec: 30 });
+    const page = await openPanel(browser, core, { view: 'links' });
+    await page.getByLabel('Drop', { exact: true }).selectOption({ label: 'Rotating poster (live)' });
+    await page.getByText('No links for this drop yet').waitFor();
+
+    // What the QR overlay does when it needs a code: the core mints one and announces the rotation.
+    const res = await core.api(`/api/drops/${rotating.id}/links/current`, {
+      method: 'POST',
+      json: { touchpoint: 'stream' },
+    });
+    expect(res.status).toBe(200);
+    const link = (await res.json()) as Link;
+    const card = page.getByRole('article', { name: `Stream QR link ${link.code}` });
+    await card.getByText('Active', { exact: true }).waitFor();
+    expect(await readQr(card.getByRole('img', { name: /QR code for/ }))).toBe(link.qrUrl);
+    await page.context().close();
+  });
 });
