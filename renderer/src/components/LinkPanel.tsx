@@ -20,7 +20,9 @@ export function LinkPanel({ dropId }: { dropId: number }) {
   const getLink = async (): Promise<void> => {
     setError(null);
     setCopied(false);
-    const result = await api.call('link:create', { id: dropId, touchpoint: selected });
+    // The touchpoint's current link (made when there is none): pressing it twice mid-show gives the
+    // same QR, rather than piling up links the Links screen would then list.
+    const result = await api.call('link:current', { id: dropId, touchpoint: selected });
     if (result.ok) setLink(result.value);
     else setError(result.error.message);
   };
