@@ -14,7 +14,7 @@ export function ConversionTable({
   rows: readonly Row[];
 }) {
   return (
-    <div className="dash-table-wrap">
+    <div className="dash-table-wrap" tabIndex={0} role="group" aria-label={caption}>
       <table className="dash-table">
         <caption>{caption}</caption>
         <thead>

@@ -4,6 +4,7 @@ import { DropList } from '../components/DropList';
 import { formatClockTime } from '../lib/format';
 import type { PanelViewProps } from '../shell/view-props';
 import { AlarmList } from './AlarmList';
+import { ConversionSection } from './ConversionSection';
 import { buildAlarms } from './alarms';
 import { DropPicker } from './DropPicker';
 import { KpiSection } from './KpiSection';
@@ -15,7 +16,7 @@ import { useDropKpis } from './useDropKpis';
 import { useDropStats } from './useDropStats';
 import './dashboard.css';
 
-function NothingRanYet({ isHost }: { isHost: boolean }) {
+function NothingRanYet({ isHost, hasDrops }: { isHost: boolean; hasDrops: boolean }) {
   return (
     <section className="card dash-empty" aria-label="No drop yet">
       <h2 className="dash-title">No drop has run yet</h2>
@@ -25,7 +26,10 @@ function NothingRanYet({ isHost }: { isHost: boolean }) {
           scans and sales show here.
         </p>
       ) : (
-        <p>The host creates drops on their laptop. Start one below and it shows here.</p>
+        <p>
+          The host creates drops on their laptop.
+          {hasDrops ? ' Start one from the list below and it shows here.' : ''}
+        </p>
       )}
     </section>
   );
@@ -44,6 +48,8 @@ export function Dashboard({ state, me, socket, onUpdated }: PanelViewProps) {
   const now = serverNow();
   const drop = pickDrop(state.drops, now, pickedId);
   const started = useMemo(() => startedDrops(state.drops), [state.drops]);
+  // The shown drop has its controls above; every other one keeps its card for quick control.
+  const others = state.drops.filter((d) => d.id !== drop?.id);
   const stats = useDropStats(api, drop?.id ?? null, drop ? state.stats[drop.id] : undefined);
   const kpis = useDropKpis(api, socket, drop?.id ?? null, isHost);
   const feeds = useAlarmFeeds(api, socket);
@@ -78,16 +84,19 @@ export function Dashboard({ state, me, socket, onUpdated }: PanelViewProps) {
             <KpiSection drop={drop} kpis={kpis} isHost={isHost} />
           </div>
           <LiveCharts rows={stats.rows} error={stats.error} onRetry={stats.retry} />
+          <ConversionSection kpis={kpis} isHost={isHost} />
         </>
       ) : (
-        <NothingRanYet isHost={isHost} />
+        <NothingRanYet isHost={isHost} hasDrops={state.drops.length > 0} />
       )}
-      <section className="dash-all" aria-labelledby="dash-all-title">
-        <h2 id="dash-all-title" className="dash-title">
-          All drops
-        </h2>
-        <DropList drops={state.drops} stats={state.stats} onUpdated={onUpdated} />
-      </section>
+      {others.length > 0 && (
+        <section className="dash-all" aria-labelledby="dash-all-title">
+          <h2 id="dash-all-title" className="dash-title">
+            {drop ? 'Other drops' : 'All drops'}
+          </h2>
+          <DropList drops={others} stats={state.stats} onUpdated={onUpdated} />
+        </section>
+      )}
     </div>
   );
 }

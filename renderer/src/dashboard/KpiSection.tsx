@@ -1,10 +1,9 @@
 import type { Drop } from '../../../shared/drops';
 import { formatClockTime, formatMoney } from '../lib/format';
-import { ConversionTable } from './ConversionTable';
 import { formatMinutes } from './kpi-format';
 import { SellThroughGauge } from './SellThroughGauge';
 import { Stat } from './Stat';
-import { LIVE_WINDOW_MINUTES, type DropKpis } from './useDropKpis';
+import type { DropKpis } from './useDropKpis';
 
 interface Props {
   drop: Drop;
@@ -67,7 +66,7 @@ export function KpiSection({ drop, kpis, isHost }: Props) {
             {isHost && full ? (
               <div className="dash-stats dash-stats--column">
                 {full.revenue.length === 0 ? (
-                  <Stat label="Net revenue">{formatMoney(0, drop.currency)}</Stat>
+                  <Stat label={`Net revenue (${drop.currency})`}>{formatMoney(0, drop.currency)}</Stat>
                 ) : (
                   full.revenue.map((r) => (
                     <Stat
@@ -88,24 +87,6 @@ export function KpiSection({ drop, kpis, isHost }: Props) {
               </div>
             ) : (
               <p className="muted dash-note">Revenue, click-to-purchase lag and creators are for the host.</p>
-            )}
-          </div>
-          <div className="dash-conversion">
-            <ConversionTable
-              caption={
-                isHost
-                  ? 'Conversion by touchpoint (whole show)'
-                  : `Conversion by touchpoint (last ${LIVE_WINDOW_MINUTES / 60} hours)`
-              }
-              keyLabel="Touchpoint"
-              rows={isHost && full ? full.conversionByTouchpoint : (kpis.live?.conversionByTouchpoint ?? [])}
-            />
-            {isHost && full && (
-              <ConversionTable
-                caption="Conversion by creator"
-                keyLabel="Creator"
-                rows={full.conversionByCreator}
-              />
             )}
           </div>
         </>

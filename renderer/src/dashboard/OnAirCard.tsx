@@ -38,7 +38,7 @@ export function OnAirCard({ drop, onAir, onUpdated }: Props) {
         <Stat label="Price">{formatMoney(drop.priceCents, drop.currency)}</Stat>
       </div>
       {drop.tiers.length > 1 && (
-        <div className="dash-table-wrap">
+        <div className="dash-table-wrap" tabIndex={0} role="group" aria-label="Tiers">
           <table className="dash-table">
             <caption>Tiers</caption>
             <thead>

@@ -17,12 +17,15 @@ export function SellThroughGauge({ unitsSold, unitsTotal, sellThrough }: Props) 
     <figure className="dash-gauge">
       <svg viewBox="0 0 200 112" role="img" aria-label={`Sell-through ${text}`}>
         <path className="dash-gauge__track" d="M 20 100 A 80 80 0 0 1 180 100" pathLength={ARC} />
-        <path
-          className="dash-gauge__fill"
-          d="M 20 100 A 80 80 0 0 1 180 100"
-          pathLength={ARC}
-          strokeDasharray={`${filled} ${ARC}`}
-        />
+        {/* A round cap would draw a dot at 0 %: no fill path until something sold. */}
+        {filled > 0 && (
+          <path
+            className="dash-gauge__fill"
+            d="M 20 100 A 80 80 0 0 1 180 100"
+            pathLength={ARC}
+            strokeDasharray={`${filled} ${ARC}`}
+          />
+        )}
       </svg>
       <figcaption>
         <span className="dash-gauge__value">{text}</span>

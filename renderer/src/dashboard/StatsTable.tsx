@@ -12,7 +12,12 @@ export function StatsTable({ rows }: { rows: readonly StatsRow[] }) {
     <details className="dash-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Show as table ({rows.length} rows)</summary>
       {open && (
-        <div className="dash-table-wrap">
+        <div
+          className="dash-table-wrap"
+          tabIndex={0}
+          role="group"
+          aria-label="Per minute and touchpoint, scrollable"
+        >
           <table className="dash-table">
             <caption>Per minute and touchpoint</caption>
             <thead>

@@ -26,7 +26,11 @@ function options(
       // Never fractions of a scan on the y axis.
       y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] },
     },
-    axes: [AXIS, { ...AXIS, size: 40 }],
+    // Wide tick spacing on x: at phone width uPlot would otherwise label every 30 seconds.
+    axes: [
+      { ...AXIS, space: 70 },
+      { ...AXIS, size: 40 },
+    ],
     series: [
       {},
       ...touchpoints.map((t, i) => ({

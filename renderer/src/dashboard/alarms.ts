@@ -89,7 +89,7 @@ export function buildAlarms(input: AlarmInputs): Alarm[] {
         id,
         title: `Webhook refused (${rejection.source === 'stripe' ? 'Stripe' : 'Shopify'})`,
         detail:
-          `${rejection.reason} at ${formatTime(rejection.at)}` +
+          `${rejection.reason.trim()} at ${formatTime(rejection.at)}` +
           (counts ? ` · ${counts.rejected} rejected, ${counts.accepted} accepted in total` : '') +
           '. Check the webhook secret in the shop settings.',
         dismissable: true,
