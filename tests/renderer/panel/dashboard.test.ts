@@ -18,7 +18,6 @@ import {
   stripeSignature,
   WEBHOOK_ENV,
 } from '../../support/webhooks';
-import { formatRate } from '../../../renderer/src/dashboard/kpi-format';
 import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../electron/main/built-output';
 
 /**
@@ -80,6 +79,14 @@ async function apiRows(dropId: number): Promise<string[][]> {
     ].map(String),
   );
 }
+
+/** A conversion row as shown ("33.3 %") with its rate back as a fraction to 3 places, as the API's. */
+const toRateDigits = ([key, visitors, purchases, rate]: string[]): string[] => [
+  key,
+  visitors,
+  purchases,
+  rate === '—' ? rate : (Number(rate.replace(' %', '')) / 100).toFixed(3),
+];
 
 /** Money as this page's browser formats it, so the comparison is about the number, not the locale. */
 const moneyInPage = (page: Page, cents: number, currency: string): Promise<string> =>
@@ -162,14 +169,19 @@ describe('the Live screen', () => {
     const kpiRows = async (): Promise<string[][]> => {
       const k = await json<ShowKpis>(core.api(`/api/shows/${show.id}/kpis`));
       return [k.conversionByTouchpoint, k.conversionByCreator].flatMap((rows) =>
-        rows.map((r) => [r.key, String(r.visitors), String(r.purchases), formatRate(r.rate)]),
+        rows.map((r) => [
+          r.key,
+          String(r.visitors),
+          String(r.purchases),
+          r.rate === null ? '—' : r.rate.toFixed(3),
+        ]),
       );
     };
     const shownRows = async (): Promise<string[][]> => {
       const rows: string[][] = [];
       for (const table of [byTouchpoint, byCreator])
         for (const tr of (await table.getByRole('row').all()).slice(1))
-          rows.push(await tr.getByRole('cell').or(tr.getByRole('rowheader')).allTextContents());
+          rows.push(toRateDigits(await tr.getByRole('cell').or(tr.getByRole('rowheader')).allTextContents()));
       return rows;
     };
     await expect.poll(shownRows, { timeout: 5_000 }).toEqual(await kpiRows());
