@@ -22,7 +22,7 @@ export function ConversionTable({
             <th scope="col">{keyLabel}</th>
             <th scope="col">Visitors</th>
             <th scope="col">Purchases</th>
-            <th scope="col">Conversion</th>
+            <th scope="col">Rate</th>
           </tr>
         </thead>
         <tbody>

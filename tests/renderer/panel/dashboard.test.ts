@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import type { DropStats } from '../../../shared/stats';
 import { launchChromium } from '../../support/chromium';
 import { startLiveDrop, startTestCore, type TestCore } from '../../support/core-harness';
 import { pairDevice } from '../../support/devices';
+import { RawFacts } from '../../support/raw-facts';
 import { openPanel, screenshot, seriousA11yViolations } from '../../support/panel-pages';
 import { scan } from '../../support/scan';
 import {
@@ -87,6 +89,38 @@ const toRateDigits = ([key, visitors, purchases, rate]: string[]): string[] => [
   purchases,
   rate === '—' ? rate : (Number(rate.replace(' %', '')) / 100).toFixed(3),
 ];
+
+/** Clicks of two touchpoints over the 15 minutes before now, then `stats:rebuild` of the drop. */
+async function backfillHistory(dropId: number): Promise<void> {
+  const facts = new RawFacts(core.dataDir);
+  try {
+    const now = Date.now();
+    for (let m = 15; m >= 1; m--) {
+      const perTouchpoint: Array<[string, number]> = [
+        ['stream', 2 + ((m * 7) % 9)],
+        ['maya-dm', (m * 3) % 5],
+      ];
+      for (const [touchpoint, n] of perTouchpoint) {
+        for (let i = 0; i < n; i++) {
+          facts.run(
+            `INSERT INTO clicks (at, link_code, drop_id, touchpoint_id, via, visitor_id, is_unique, is_bot)
+             VALUES (?, ?, ?, (SELECT id FROM touchpoints WHERE key = ?), ?, ?, ?, 0)`,
+            now - m * 60_000 + i * 1000,
+            links[touchpoint].code,
+            dropId,
+            touchpoint,
+            touchpoint === 'stream' ? 'qr' : 'link',
+            randomBytes(16),
+            i % 3 === 0 ? 0 : 1,
+          );
+        }
+      }
+    }
+  } finally {
+    facts.close();
+  }
+  await json(core.api('/api/stats/rebuild', { method: 'POST', json: { dropId } }));
+}
 
 /** Money as this page's browser formats it, so the comparison is about the number, not the locale. */
 const moneyInPage = (page: Page, cents: number, currency: string): Promise<string> =>
@@ -271,9 +305,18 @@ describe('the Live screen', () => {
   });
 
   it('looks right with data on the laptop and on a co-host phone, axe clean', async () => {
+    // A quarter hour of earlier scans (written as the scan path would have, then rolled up again), so
+    // the screenshots show lines rather than one minute of dots; the chart must still be the API's rows.
+    await backfillHistory(drop.id);
+    await host.reload();
     // Back to the on-air drop picked by hand, so the screenshots show the drop with scans and a sale.
     await host.getByLabel('Drop shown').selectOption({ label: 'Glow mug — live' });
     await host.getByRole('region', { name: 'On air' }).getByRole('heading', { name: 'Glow mug' }).waitFor();
+    const charts = host.getByRole('region', { name: 'Per minute by touchpoint' });
+    await charts.getByText(/Show as table/).click();
+    await expect.poll(() => tableRows(host), { timeout: 10_000 }).toEqual(await apiRows(drop.id));
+    expect((await apiRows(drop.id)).length).toBeGreaterThan(20);
+    await charts.getByText(/Show as table/).click();
     await screenshot(host, 'dashboard');
     expect(await seriousA11yViolations(host)).toEqual([]);
 
