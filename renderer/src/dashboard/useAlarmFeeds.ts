@@ -51,11 +51,15 @@ export function useAlarmFeeds(api: ApiClient, socket: HubSocket): AlarmFeeds {
     };
     const onObsFailed = (failure: ObsActionFailure): void =>
       setObsFailures((list) => [failure, ...list].slice(0, KEEP_OBS_FAILURES));
+    // Rejections during a dropped connection never reach this page as events: reload the counters.
+    const onConnect = (): void => setAttempt((n) => n + 1);
     socket.on('webhook:rejected', onRejected);
     socket.on('obs:action-failed', onObsFailed);
+    socket.on('connect', onConnect);
     return () => {
       socket.off('webhook:rejected', onRejected);
       socket.off('obs:action-failed', onObsFailed);
+      socket.off('connect', onConnect);
     };
   }, [socket]);
 

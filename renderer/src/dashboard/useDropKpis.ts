@@ -5,6 +5,12 @@ import type { ApiClient } from '../api/http';
 import type { HubSocket } from '../api/hub';
 import { createRefetchScheduler } from './refetch-scheduler';
 
+/**
+ * A refresh this often even when the hub is quiet: the host may put the drop in a show, or a
+ * rate's window may move on, without any sale or scan to say so.
+ */
+const QUIET_REFRESH_MS = 15_000;
+
 /** kpi:live over this many minutes: the longest the API allows, so a whole show usually fits. */
 export const LIVE_WINDOW_MINUTES = 240;
 
@@ -100,17 +106,23 @@ export function useDropKpis(
       const id = 'dropId' in change ? change.dropId : change.id;
       if (showDrops.has(id)) scheduler.request(false);
     };
+    // Back after a dropped connection: events were missed, so ask again.
+    const onConnect = (): void => scheduler.request(true);
     socket.on('sale:recorded', onSale);
     socket.on('stats:updated', onChange);
     socket.on('drop:updated', onChange);
+    socket.on('connect', onConnect);
+    const quiet = window.setInterval(() => scheduler.request(false), QUIET_REFRESH_MS);
     retryRef.current = () => scheduler.request(true);
     scheduler.request(true);
     return () => {
       alive = false;
       scheduler.dispose();
+      window.clearInterval(quiet);
       socket.off('sale:recorded', onSale);
       socket.off('stats:updated', onChange);
       socket.off('drop:updated', onChange);
+      socket.off('connect', onConnect);
     };
   }, [api, socket, dropId, isHost]);
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
 import type { ShowKpis } from '../../../shared/insights/kpis';
@@ -136,6 +136,8 @@ describe('the Live screen', () => {
     await empty.getByText('No drop has run yet').waitFor();
     expect(await empty.getByRole('link', { name: 'Shows & drops' }).getAttribute('href')).toBe('#/drops');
     await page.getByText('No alarms').waitFor();
+    await screenshot(page, 'dashboard-empty');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -225,6 +227,32 @@ describe('the Live screen', () => {
       ['(none)', '3'],
       ['Maya', '2'],
     ]);
+  });
+
+  it('says why the KPIs or the history failed to load, and Retry brings them', async () => {
+    // Opened on another screen, so the Live screen's first requests meet the failing routes.
+    const page = await openPanel(browser, core, { view: 'calendar' });
+    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    const refusal = { error: { code: 'internal', message: 'The database is busy; try again.' } };
+    const fail = (route: Route) => route.fulfill({ status: 503, json: refusal });
+    await page.route('**/api/shows', fail);
+    await page.route('**/api/drops/*/stats', fail);
+    await page.getByRole('link', { name: 'Live' }).click();
+
+    const kpis = page.getByRole('region', { name: 'Show KPIs' });
+    const charts = page.getByRole('region', { name: 'Per minute by touchpoint' });
+    await kpis.getByText('The KPIs could not be refreshed: The database is busy; try again.').waitFor();
+    await charts
+      .getByText('The per-minute history could not be loaded: The database is busy; try again.')
+      .waitFor();
+
+    await page.unrouteAll();
+    await kpis.getByRole('button', { name: 'Retry' }).click();
+    await kpis.getByRole('heading', { name: 'Friday pop-up' }).waitFor();
+    await charts.getByRole('button', { name: 'Retry' }).click();
+    await charts.locator('canvas').first().waitFor();
+    expect(await page.getByText(/could not be/).count()).toBe(0);
+    await page.context().close();
   });
 
   it('shows a webhook sale within a second: sold count and net revenue', async () => {
