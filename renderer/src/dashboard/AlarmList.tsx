@@ -44,9 +44,7 @@ export function AlarmList({ alarms, onDismiss, webhookError, onRetryWebhooks }: 
           </ul>
         )}
       </div>
-      {alarms.length === 0 && (
-        <p className="muted dash-quiet">No alarms: the store, OBS and webhooks are fine, nothing oversold.</p>
-      )}
+      {alarms.length === 0 && <p className="muted dash-quiet">No alarms right now.</p>}
       {webhookError && (
         <div className="form-error dash-inline-error">
           <p>Webhook counters could not be loaded: {webhookError}</p>

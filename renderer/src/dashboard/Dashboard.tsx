@@ -47,6 +47,9 @@ export function Dashboard({ state, me, socket, onUpdated }: PanelViewProps) {
 
   const now = serverNow();
   const drop = pickDrop(state.drops, now, pickedId);
+  const onAirNow = pickDrop(state.drops, now, null);
+  // Looking at an older drop by hand must not hide that another one went on air meanwhile.
+  const missed = onAirNow && drop && onAirNow.id !== drop.id && isOnAir(onAirNow, now) ? onAirNow : null;
   const started = useMemo(() => startedDrops(state.drops), [state.drops]);
   // The shown drop has its controls above; every other one keeps its card for quick control.
   const others = state.drops.filter((d) => d.id !== drop?.id);
@@ -79,6 +82,16 @@ export function Dashboard({ state, me, socket, onUpdated }: PanelViewProps) {
       {drop ? (
         <>
           <DropPicker drops={started} pickedId={pickedId} onPick={setPickedId} />
+          {missed && (
+            <p className="dash-missed" role="status">
+              <span>
+                <strong>{missed.title}</strong> is on air now.
+              </span>
+              <button type="button" className="button" onClick={() => setPickedId(null)}>
+                Show it
+              </button>
+            </p>
+          )}
           <div className="dash__top">
             <OnAirCard drop={drop} onAir={isOnAir(drop, now)} onUpdated={onUpdated} />
             <KpiSection drop={drop} kpis={kpis} isHost={isHost} />

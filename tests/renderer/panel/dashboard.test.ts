@@ -340,6 +340,8 @@ describe('the Live screen', () => {
     // Back to the on-air drop picked by hand, so the screenshots show the drop with scans and a sale.
     await host.getByLabel('Drop shown').selectOption({ label: 'Glow mug — live' });
     await host.getByRole('region', { name: 'On air' }).getByRole('heading', { name: 'Glow mug' }).waitFor();
+    // The tote (sold out, its clock still running) is on air too, and started later: the host is told.
+    await host.getByRole('status').filter({ hasText: 'Last-unit tote is on air now.' }).waitFor();
     const charts = host.getByRole('region', { name: 'Per minute by touchpoint' });
     await charts.getByText(/Show as table/).click();
     await expect.poll(() => tableRows(host), { timeout: 10_000 }).toEqual(await apiRows(drop.id));
@@ -358,7 +360,11 @@ describe('the Live screen', () => {
     const onAir = phone.getByRole('region', { name: 'On air' });
     await onAir.getByRole('heading', { name: 'Glow mug' }).waitFor();
     // A co-host runs the drop from here and sees counts and rates, never money.
-    await onAir.getByRole('button', { name: '+30 s' }).waitFor();
+    const endsAt = (await json<Drop>(core.api(`/api/drops/${drop.id}`))).endsAt ?? 0;
+    await onAir.getByRole('button', { name: '+30 s' }).click();
+    await expect
+      .poll(async () => (await json<Drop>(core.api(`/api/drops/${drop.id}`))).endsAt)
+      .toBe(endsAt + 30_000);
     const kpis = phone.getByRole('region', { name: 'Show KPIs' });
     await kpis.getByRole('img', { name: 'Sell-through 5 %' }).waitFor();
     expect(await kpis.getByText('Net revenue').count()).toBe(0);
