@@ -1,4 +1,5 @@
 import type { Alarm } from './alarms';
+import './alarms.css';
 
 interface Props {
   alarms: readonly Alarm[];

@@ -1,5 +1,6 @@
 import type { LiveKpis } from '../../../shared/insights/kpis';
 import { formatRate } from './kpi-format';
+import './tables.css';
 
 type Row = LiveKpis['conversionByTouchpoint'][number];
 

@@ -85,7 +85,7 @@ export function Dashboard({ state, me, socket, onUpdated }: PanelViewProps) {
           {missed && (
             <p className="dash-missed" role="status">
               <span>
-                <strong>{missed.title}</strong> is on air now.
+                <strong>{missed.title}</strong> is on air {isOnAir(drop, now) ? 'too' : 'now'}.
               </span>
               <button type="button" className="button" onClick={() => setPickedId(null)}>
                 Show it

@@ -2,6 +2,7 @@ import type { Drop } from '../../../shared/drops';
 import { formatClockTime, formatMoney } from '../lib/format';
 import { formatMinutes } from './kpi-format';
 import { SellThroughGauge } from './SellThroughGauge';
+import './kpis.css';
 import { Stat } from './Stat';
 import type { DropKpis } from './useDropKpis';
 

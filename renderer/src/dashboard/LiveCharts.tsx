@@ -4,6 +4,7 @@ import { usePanel } from '../api/panel-context';
 import { MEASURES, touchpointSeries, type Measure } from '../lib/stats-series';
 import { StatsTable } from './StatsTable';
 import { colourOf, TouchpointChart } from './TouchpointChart';
+import './charts.css';
 
 interface Props {
   rows: readonly StatsRow[] | null;

@@ -4,6 +4,7 @@ import { DropControls } from '../components/DropControls';
 import { StateBadge } from '../components/StateBadge';
 import { formatMoney } from '../lib/format';
 import { Stat } from './Stat';
+import './tables.css';
 
 interface Props {
   drop: Drop;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { StatsRow } from '../../../shared/stats';
 import { formatClockTime } from '../lib/format';
+import './tables.css';
 
 /**
  * The chart's numbers as a table, row for row what GET /api/drops/:id/stats answers. Rendered only

@@ -341,7 +341,7 @@ describe('the Live screen', () => {
     await host.getByLabel('Drop shown').selectOption({ label: 'Glow mug — live' });
     await host.getByRole('region', { name: 'On air' }).getByRole('heading', { name: 'Glow mug' }).waitFor();
     // The tote (sold out, its clock still running) is on air too, and started later: the host is told.
-    await host.getByRole('status').filter({ hasText: 'Last-unit tote is on air now.' }).waitFor();
+    await host.getByRole('status').filter({ hasText: 'Last-unit tote is on air too.' }).waitFor();
     const charts = host.getByRole('region', { name: 'Per minute by touchpoint' });
     await charts.getByText(/Show as table/).click();
     await expect.poll(() => tableRows(host), { timeout: 10_000 }).toEqual(await apiRows(drop.id));
