@@ -29,7 +29,8 @@ function options(
     // Wide tick spacing on x: at phone width uPlot would otherwise label every 30 seconds.
     axes: [
       { ...AXIS, space: 70 },
-      { ...AXIS, size: 40 },
+      // Whole-number steps on y: there is no half of a click.
+      { ...AXIS, size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 100_000] },
     ],
     series: [
       {},

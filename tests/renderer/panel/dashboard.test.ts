@@ -193,7 +193,10 @@ describe('the Live screen', () => {
     expect(await tableRows(host)).toEqual(expected);
 
     // The measure switch redraws the same rows as unique clicks.
-    await charts.getByRole('radio', { name: 'Unique clicks' }).check();
+    // By keyboard, as a radio group: focus the current measure, arrow to the next.
+    await charts.getByRole('radio', { name: 'Clicks', exact: true }).focus();
+    await host.keyboard.press('ArrowRight');
+    expect(await charts.getByRole('radio', { name: 'Unique clicks' }).isChecked()).toBe(true);
     await charts.getByRole('img', { name: /^Unique clicks per minute for 2 touchpoints/ }).waitFor();
 
     // The show's KPIs appear once the drop is in a show.
