@@ -65,6 +65,7 @@ export function Dashboard({ state, me, socket, onUpdated }: PanelViewProps) {
     drops: state.drops,
     shownDropId: drop?.id ?? null,
     webhooks: feeds.webhooks,
+    liveRejection: feeds.liveRejection,
     obsFailures: feeds.obsFailures,
     dismissed,
     now,

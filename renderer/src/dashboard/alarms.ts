@@ -1,6 +1,6 @@
 import type { Drop } from '../../../shared/drops';
 import type { ObsActionFailure, StoreHealth } from '../../../shared/hub-events';
-import type { WebhookStats } from '../../../shared/ledger';
+import type { WebhookRejected, WebhookStats } from '../../../shared/ledger';
 import type { ObsStatus } from '../../../shared/obs';
 import type { RelayStatus } from '../../../shared/relay';
 
@@ -20,7 +20,10 @@ export interface AlarmInputs {
   drops: readonly Drop[];
   /** The drop on the dashboard: its oversold units alarm even after it ended. */
   shownDropId: number | null;
+  /** The API's counters and last rejection (persisted). */
   webhooks: WebhookStats | null;
+  /** A rejection the hub announced, possibly newer than the counters loaded so far. */
+  liveRejection: WebhookRejected | null;
   obsFailures: readonly ObsActionFailure[];
   dismissed: ReadonlySet<string>;
   now: number;
@@ -80,10 +83,13 @@ export function buildAlarms(input: AlarmInputs): Alarm[] {
       dismissable: false,
     });
   }
-  const rejection = webhooks?.lastRejection;
+  const stored = webhooks?.lastRejection ?? null;
+  const live = input.liveRejection;
+  const rejection = live && (!stored || live.at > stored.at) ? live : stored;
   if (rejection && input.now - rejection.at < WEBHOOK_ALARM_MS) {
     const id = `webhook:${rejection.source}:${rejection.at}`;
-    const counts = webhooks ? webhooks[rejection.source] : null;
+    // Counters only once they include this rejection: "0 rejected" under a refusal would be wrong.
+    const counts = webhooks && rejection === stored ? webhooks[rejection.source] : null;
     if (!input.dismissed.has(id)) {
       alarms.push({
         id,

@@ -9,15 +9,10 @@ const KEEP_OBS_FAILURES = 5;
 
 export interface AlarmFeeds {
   webhooks: WebhookStats | null;
+  liveRejection: WebhookRejected | null;
   webhookError: string | null;
   retryWebhooks: () => void;
   obsFailures: ObsActionFailure[];
-}
-
-/** The newer of two rejections, so a live event shows even if the counters could not be reloaded. */
-function withRejection(stats: WebhookStats, live: WebhookRejected | null): WebhookStats {
-  if (!live || (stats.lastRejection && stats.lastRejection.at >= live.at)) return stats;
-  return { ...stats, lastRejection: live };
 }
 
 /**
@@ -64,6 +59,5 @@ export function useAlarmFeeds(api: ApiClient, socket: HubSocket): AlarmFeeds {
   }, [socket]);
 
   const retryWebhooks = useCallback(() => setAttempt((n) => n + 1), []);
-  const merged = webhooks === null ? null : withRejection(webhooks, live);
-  return { webhooks: merged, webhookError, retryWebhooks, obsFailures };
+  return { webhooks, liveRejection: live, webhookError, retryWebhooks, obsFailures };
 }

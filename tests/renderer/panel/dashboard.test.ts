@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
 import type { ShowKpis } from '../../../shared/insights/kpis';
 import type { Show } from '../../../shared/insights/shows';
+import type { WebhookStats } from '../../../shared/ledger';
 import type { Link } from '../../../shared/links';
 import type { DropStats } from '../../../shared/stats';
 import { launchChromium } from '../../support/chromium';
@@ -327,7 +328,12 @@ describe('the Live screen', () => {
     expect(refused.status).toBe(400);
     const webhook = alarms.getByRole('listitem').filter({ hasText: 'Webhook refused (Stripe)' });
     await webhook.waitFor();
-    expect(await webhook.textContent()).toMatch(/1 rejected, 1 accepted in total/);
+    // The counters follow as soon as they are reloaded, and are the API's.
+    const counters = await json<WebhookStats>(core.api('/api/webhooks/stats'));
+    expect(counters.stripe).toMatchObject({ rejected: 1, accepted: 1 });
+    await expect
+      .poll(() => webhook.textContent())
+      .toContain(`${counters.stripe.rejected} rejected, ${counters.stripe.accepted} accepted in total`);
 
     // A refused webhook is dismissed by the host; the oversold units stay until they are settled.
     await webhook.getByRole('button', { name: 'Dismiss: Webhook refused (Stripe)' }).click();
@@ -377,6 +383,15 @@ describe('the Live screen', () => {
     const overflow = await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(phone, 'dashboard');
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+    // The table under the chart, opened on the phone: it scrolls inside its box, never the page.
+    const phoneCharts = phone.getByRole('region', { name: 'Per minute by touchpoint' });
+    await phoneCharts.getByText(/Show as table/).click();
+    await phone.getByRole('table', { name: 'Per minute and touchpoint' }).waitFor();
+    expect(
+      await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+    ).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'dashboard-table');
     expect(await seriousA11yViolations(phone)).toEqual([]);
     await phone.context().close();
   });

@@ -13,6 +13,7 @@ const quiet: AlarmInputs = {
   drops: [],
   shownDropId: null,
   webhooks: null,
+  liveRejection: null,
   obsFailures: [],
   dismissed: new Set(),
   now: NOW,
@@ -117,6 +118,14 @@ describe('dashboard alarms', () => {
     expect(alarm.dismissable).toBe(true);
     expect(ids({ webhooks: webhooks(NOW - 1000), dismissed: new Set([alarm.id]) })).toEqual([]);
     expect(ids({ webhooks: webhooks(NOW - WEBHOOK_ALARM_MS - 1) })).toEqual([]);
+  });
+
+  it('shows a refusal the hub announced at once, without counters that do not include it yet', () => {
+    const stale = webhooks(NOW - 60_000);
+    const live = { source: 'stripe' as const, reason: 'signature: no match', at: NOW - 10 };
+    const [alarm] = buildAlarms({ ...quiet, webhooks: stale, liveRejection: live });
+    expect(alarm.id).toBe(`webhook:stripe:${NOW - 10}`);
+    expect(alarm.detail).toBe('signature: no match at 18:04. Check the webhook secret in the shop settings.');
   });
 
   it('names the drop of a failed OBS step', () => {
