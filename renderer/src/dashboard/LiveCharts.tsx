@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { StatsRow } from '../../../shared/stats';
 import { usePanel } from '../api/panel-context';
+import { formatClockTime } from '../lib/format';
 import { MEASURES, touchpointSeries, type Measure } from '../lib/stats-series';
 import { StatsTable } from './StatsTable';
 import { colourOf, TouchpointChart } from './TouchpointChart';
@@ -20,6 +21,9 @@ export function LiveCharts({ rows, error, onRetry }: Props) {
   const labels = useMemo(() => new Map(touchpoints.map((t) => [t.key, t.label])), [touchpoints]);
   const series = useMemo(() => touchpointSeries(rows ?? [], measure), [rows, measure]);
   const measureLabel = MEASURES.find((m) => m.id === measure)?.label ?? measure;
+  const [hovered, setHovered] = useState<number | null>(null);
+  // The legend carries the numbers: of the minute under the pointer, else of the latest minute.
+  const at = hovered !== null && hovered < series.minutes.length ? hovered : series.minutes.length - 1;
 
   return (
     <section className="card dash-charts" aria-labelledby={`${name}-title`}>
@@ -62,20 +66,28 @@ export function LiveCharts({ rows, error, onRetry }: Props) {
             role="img"
             aria-label={`${measureLabel} per minute for ${series.touchpoints.length} touchpoints over ${series.minutes.length} minutes; the table below has every value`}
           >
-            <TouchpointChart series={series} labels={labels} />
+            <TouchpointChart series={series} labels={labels} onHover={setHovered} />
           </div>
-          <ul className="dash-legend" aria-label="Touchpoints">
-            {series.touchpoints.map((t, i) => (
-              <li key={t}>
-                <span
-                  className="dash-legend__swatch"
-                  style={{ background: colourOf(i) }}
-                  aria-hidden="true"
-                />
-                {labels.get(t) ?? t}
-              </li>
-            ))}
-          </ul>
+          <div className="dash-legend-row">
+            {at >= 0 && (
+              <span className="muted">
+                {measureLabel} at {formatClockTime(series.minutes[at])}:
+              </span>
+            )}
+            <ul className="dash-legend" aria-label="Touchpoints">
+              {series.touchpoints.map((t, i) => (
+                <li key={t}>
+                  <span
+                    className="dash-legend__swatch"
+                    style={{ background: colourOf(i) }}
+                    aria-hidden="true"
+                  />
+                  {labels.get(t) ?? t}
+                  {at >= 0 && <strong className="dash-legend__value">{series.values[i][at]}</strong>}
+                </li>
+              ))}
+            </ul>
+          </div>
           <StatsTable rows={rows} />
         </>
       )}

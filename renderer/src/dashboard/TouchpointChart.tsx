@@ -14,13 +14,15 @@ function options(
   width: number,
   touchpoints: readonly string[],
   labels: ReadonlyMap<string, string>,
+  onCursor: (idx: number | null) => void,
 ): uPlot.Options {
   return {
     width,
     height: HEIGHT,
-    // The legend is ours (readable at phone width); uPlot's cursor still shows values on hover.
+    // The legend is ours (readable at phone width); the cursor tells it which minute to show.
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
+    hooks: { setCursor: [(u) => onCursor(u.cursor.idx ?? null)] },
     scales: {
       x: { time: true },
       // Never fractions of a scan on the y axis.
@@ -47,16 +49,24 @@ function options(
 interface Props {
   series: TouchpointSeries;
   labels: ReadonlyMap<string, string>;
+  /** The minute (index into `series.minutes`) under the pointer, null when it leaves the chart. */
+  onHover: (idx: number | null) => void;
 }
 
 /**
  * One line per touchpoint. uPlot draws once per change; a new touchpoint (a different set of lines)
- * rebuilds the chart (declared before the data effect, so it runs first); anything else is fed in with setData so the chart does not flicker.
+ * rebuilds the chart (declared before the data effect, so it runs first); anything else is fed in
+ * with setData so the chart does not flicker.
  */
-export function TouchpointChart({ series, labels }: Props) {
+export function TouchpointChart({ series, labels, onHover }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const hover = useRef(onHover);
   const shape = series.touchpoints.join('\n');
+
+  useEffect(() => {
+    hover.current = onHover;
+  }, [onHover]);
 
   useEffect(() => {
     const el = container.current;
@@ -64,7 +74,8 @@ export function TouchpointChart({ series, labels }: Props) {
     const touchpoints = shape === '' ? [] : shape.split('\n');
     // Empty columns: the data effect below runs right after this one and fills them.
     const empty: [number[], ...number[][]] = [[], ...touchpoints.map(() => [])];
-    const chart = new uPlot(options(el.clientWidth || 320, touchpoints, labels), empty, el);
+    const onCursor = (idx: number | null): void => hover.current(idx);
+    const chart = new uPlot(options(el.clientWidth || 320, touchpoints, labels, onCursor), empty, el);
     plot.current = chart;
     const resize = new ResizeObserver(() => chart.setSize({ width: el.clientWidth || 320, height: HEIGHT }));
     resize.observe(el);

@@ -356,6 +356,25 @@ describe('the Live screen', () => {
     await expect.poll(() => tableRows(host), { timeout: 10_000 }).toEqual(await apiRows(drop.id));
     expect((await apiRows(drop.id)).length).toBeGreaterThan(20);
     await charts.getByText(/Show as table/).click();
+    // The legend reads the latest minute's clicks per touchpoint, as the API has them...
+    const stats = await json<DropStats>(core.api(`/api/drops/${drop.id}/stats`));
+    const latest = Math.max(...stats.rows.map((r) => r.minute));
+    const clicksAt = (minute: number, touchpoint: string): number =>
+      stats.rows.find((r) => r.minute === minute && r.touchpoint === touchpoint)?.clicks ?? 0;
+    const legend = charts.getByRole('list', { name: 'Touchpoints' });
+    expect(await legend.getByRole('listitem').allTextContents()).toEqual([
+      `Maya DM${clicksAt(latest, 'maya-dm')}`,
+      `Stream QR${clicksAt(latest, 'stream')}`,
+    ]);
+    // ...and of the minute under the pointer while hovering: the plot's left edge is the first minute.
+    const plotArea = await charts.locator('.u-over').boundingBox();
+    if (!plotArea) throw new Error('the chart has no plot area');
+    await host.mouse.move(plotArea.x + 2, plotArea.y + plotArea.height / 2);
+    const first = Math.min(...stats.rows.map((r) => r.minute));
+    await expect
+      .poll(() => legend.getByRole('listitem').allTextContents())
+      .toEqual([`Maya DM${clicksAt(first, 'maya-dm')}`, `Stream QR${clicksAt(first, 'stream')}`]);
+    await host.mouse.move(0, 0);
     await screenshot(host, 'dashboard');
     expect(await seriousA11yViolations(host)).toEqual([]);
 
