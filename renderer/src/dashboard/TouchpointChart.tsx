@@ -32,7 +32,12 @@ function options(
     axes: [
       { ...AXIS, space: 70 },
       // Whole-number steps on y: there is no half of a click.
-      { ...AXIS, size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 100_000] },
+      {
+        ...AXIS,
+        size: 40,
+        space: 24,
+        incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 100_000],
+      },
     ],
     series: [
       {},
