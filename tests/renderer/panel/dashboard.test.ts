@@ -377,6 +377,9 @@ describe('the Live screen', () => {
     await host.mouse.move(0, 0);
     await screenshot(host, 'dashboard');
     expect(await seriousA11yViolations(host)).toEqual([]);
+    expect(
+      await host.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+    ).toBeLessThanOrEqual(0);
 
     const phoneDevice = await pairDevice(core, 'Sam at the merch table');
     const phone = await openPanel(browser, core, {
