@@ -417,4 +417,42 @@ describe('the Live screen', () => {
     expect(await seriousA11yViolations(phone)).toEqual([]);
     await phone.context().close();
   });
+
+  it('nets refunds out of the revenue, as kpi:show does', async () => {
+    const kpis = host.getByRole('region', { name: 'Show KPIs' });
+    const revenue = kpis.getByRole('group', { name: 'Net revenue (EUR)', exact: true });
+    const net = async (): Promise<ShowKpis['revenue'][number] | undefined> =>
+      (await json<ShowKpis>(core.api(`/api/shows/${show.id}/kpis`))).revenue.find(
+        (r) => r.currency === 'EUR',
+      );
+    const shown = async (r: ShowKpis['revenue'][number] | undefined): Promise<string> =>
+      r
+        ? (await moneyInPage(host, r.netCents, 'EUR')) +
+          `${await moneyInPage(host, r.grossCents, 'EUR')} gross, ${await moneyInPage(host, r.refundsCents, 'EUR')} refunds`
+        : '';
+
+    const sale = await json<{ id: number }>(
+      core.api('/api/ledger/purchases', {
+        method: 'POST',
+        json: {
+          source: 'pos',
+          externalId: 'till-refund-1',
+          dropId: drop.id,
+          amountCents: 4000,
+          currency: 'EUR',
+        },
+      }),
+    );
+    await expect
+      .poll(async () => (await revenue.textContent())?.replace('Net revenue (EUR)', ''))
+      .toBe(await shown(await net()));
+    await json(
+      core.api(`/api/ledger/entries/${sale.id}/refunds`, { method: 'POST', json: { amountCents: 1500 } }),
+    );
+    const after = await net();
+    expect(after?.refundsCents).toBe(-1500);
+    await expect
+      .poll(async () => (await revenue.textContent())?.replace('Net revenue (EUR)', ''), { timeout: 3_000 })
+      .toBe(await shown(after));
+  });
 });
