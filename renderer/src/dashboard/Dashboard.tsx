@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { usePanel } from '../api/panel-context';
 import { DropList } from '../components/DropList';
 import { formatClockTime } from '../lib/format';
@@ -13,6 +13,7 @@ import { OnAirCard } from './OnAirCard';
 import { isOnAir, pickDrop, startedDrops } from './pick-drop';
 import { useAlarmFeeds } from './useAlarmFeeds';
 import { useDropKpis } from './useDropKpis';
+import { useDismissedAlarms } from './useDismissedAlarms';
 import { useDropStats } from './useDropStats';
 import './dashboard.css';
 
@@ -37,13 +38,13 @@ function NothingRanYet({ isHost, hasDrops }: { isHost: boolean; hasDrops: boolea
 
 /**
  * The live show on one screen: alarms first, then the drop on air with its clock and controls, the
- * show's KPIs, and per-minute charts by touchpoint; every drop below it for quick control.
+ * show's KPIs, per-minute charts by touchpoint and conversion; every other drop below for quick control.
  */
 export function Dashboard({ state, me, socket, onUpdated }: PanelViewProps) {
   const { api, serverNow } = usePanel();
   const isHost = me.role === 'host';
   const [pickedId, setPickedId] = useState<number | null>(null);
-  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const [dismissed, dismiss] = useDismissedAlarms();
 
   const now = serverNow();
   const drop = pickDrop(state.drops, now, pickedId);
@@ -56,7 +57,6 @@ export function Dashboard({ state, me, socket, onUpdated }: PanelViewProps) {
   const stats = useDropStats(api, drop?.id ?? null, drop ? state.stats[drop.id] : undefined);
   const kpis = useDropKpis(api, socket, drop?.id ?? null, isHost);
   const feeds = useAlarmFeeds(api, socket);
-  const dismiss = useCallback((id: string) => setDismissed((set) => new Set(set).add(id)), []);
 
   const alarms = buildAlarms({
     store: state.store,

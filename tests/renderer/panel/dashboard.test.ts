@@ -339,6 +339,13 @@ describe('the Live screen', () => {
     await webhook.getByRole('button', { name: 'Dismiss: Webhook refused (Stripe)' }).click();
     await webhook.waitFor({ state: 'detached' });
     expect(await oversold.count()).toBe(1);
+    // Dismissed stays dismissed when the host comes back to this screen.
+    await host.getByRole('link', { name: 'Calendar' }).click();
+    const counted = host.waitForResponse((r) => r.url().endsWith('/api/webhooks/stats'));
+    await host.getByRole('link', { name: 'Live' }).click();
+    await counted;
+    await oversold.waitFor();
+    expect(await webhook.count()).toBe(0);
   });
 
   it('looks right with data on the laptop and on a co-host phone, axe clean', async () => {
