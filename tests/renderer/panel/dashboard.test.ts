@@ -140,6 +140,12 @@ describe('the Live screen', () => {
     await screenshot(page, 'dashboard-empty');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
+
+    const phone = await openPanel(browser, core, { view: 'live', viewport: 'phone' });
+    await phone.getByText('No drop has run yet').waitFor();
+    await screenshot(phone, 'dashboard-empty');
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+    await phone.context().close();
   });
 
   it('charts per-minute scans of two touchpoints exactly as the stats API rows', async () => {
