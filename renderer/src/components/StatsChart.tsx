@@ -17,8 +17,13 @@ function chartOptions(width: number): uPlot.Options {
       y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] },
     },
     axes: [
-      { stroke: '#9aa3b2', grid: { stroke: '#262b36' } },
-      { stroke: '#9aa3b2', grid: { stroke: '#262b36' } },
+      { stroke: '#9aa3b2', grid: { stroke: '#262b36' }, space: 70 },
+      // Whole-number steps: there is no half of a click.
+      {
+        stroke: '#9aa3b2',
+        grid: { stroke: '#262b36' },
+        incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10_000],
+      },
     ],
     series: [
       {},
