@@ -3,6 +3,13 @@ import type Database from 'better-sqlite3';
 
 const DAY_MS = 24 * 3600 * 1000;
 const SALT_LIFETIME_MS = 48 * 3600 * 1000;
+/** Viewers whose ids are remembered (~200 B each); past it the memo starts over. */
+const MEMO_LIMIT = 20_000;
+
+export interface VisitorIdPair {
+  readonly current: Buffer;
+  readonly previous: Buffer;
+}
 
 const utcDay = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
 
@@ -34,6 +41,14 @@ export class VisitorIds {
   private readonly today = new DayOf();
   /** Past days' salts as found in the store (null: there was none). */
   private readonly looked = new Map<string, Buffer | null>();
+  /**
+   * The ids of the viewers seen today, by IP and user agent, in memory only: a viewer who scans again
+   * (every code on stream, every rescan) costs a map lookup instead of two SHA-256 runs. Forgotten when
+   * the day or its first hour (when yesterday's id still applies) ends, and on every salt rotation.
+   */
+  private memo = new Map<string, VisitorIdPair>();
+  private memoDay = '';
+  private memoEarly = false;
 
   constructor(db: Database.Database) {
     this.insertSalt = db.prepare(
@@ -59,6 +74,7 @@ export class VisitorIds {
     const keep = new Set([utcDay(now), utcDay(now - DAY_MS)]);
     for (const day of this.cache.keys()) if (!keep.has(day)) this.cache.delete(day);
     for (const day of this.looked.keys()) if (!keep.has(day)) this.looked.delete(day);
+    this.memo = new Map();
     return removed;
   }
 
@@ -66,10 +82,23 @@ export class VisitorIds {
    * Today's id, plus the id under yesterday's salt while the 1 h dedup window still reaches back across
    * midnight, so a viewer who scans at 23:50 and 00:10 isn't counted as two people.
    */
-  ids(ip: string, userAgent: string, now: number): { current: Buffer; previous: Buffer } {
-    const current = this.hash(this.saltFor(this.today.get(now), now), ip, userAgent);
-    const yesterday = now % DAY_MS < 3600_000 ? this.existingSalt(utcDay(now - DAY_MS)) : null;
-    return { current, previous: yesterday ? this.hash(yesterday, ip, userAgent) : current };
+  ids(ip: string, userAgent: string, now: number): VisitorIdPair {
+    const day = this.today.get(now);
+    const early = now % DAY_MS < 3600_000;
+    if (day !== this.memoDay || early !== this.memoEarly) {
+      this.memo = new Map();
+      this.memoDay = day;
+      this.memoEarly = early;
+    }
+    const who = ip + '\n' + userAgent;
+    const known = this.memo.get(who);
+    if (known) return known;
+    const current = this.hash(this.saltFor(day, now), who);
+    const yesterday = early ? this.existingSalt(utcDay(now - DAY_MS)) : null;
+    const pair = { current, previous: yesterday ? this.hash(yesterday, who) : current };
+    if (this.memo.size >= MEMO_LIMIT) this.memo = new Map();
+    this.memo.set(who, pair);
+    return pair;
   }
 
   /** A day's salt if one was made (never creates one); looked up once per day, not per scan. */
@@ -103,9 +132,8 @@ export class VisitorIds {
    * time on the scan path). Nobody verifies these ids, so an HMAC's extra protection buys nothing
    * here. The edge relay computes exactly these bytes with WebCrypto.
    */
-  private hash(salt: Buffer, ip: string, userAgent: string): Buffer {
+  private hash(salt: Buffer, who: string): Buffer {
     const room = SCRATCH.length - salt.length;
-    const who = ip + '\n' + userAgent;
     // utf8 needs at most 3 bytes per UTF-16 unit; a longer user agent takes the allocating path.
     if (who.length * 3 > room) {
       const bytes = Buffer.from(who);
