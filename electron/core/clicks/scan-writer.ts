@@ -172,9 +172,10 @@ export class ScanWriter {
     rollup: Map<string, RollupEntry>,
     out: unknown[],
   ): void {
-    const { current, previous } =
-      'ip' in c.visitor ? this.visitors.ids(c.visitor.ip, c.visitor.userAgent, c.at) : c.visitor;
-    const unique = !c.bot && this.dedup.firstInWindow(c.code, current, previous, c.at);
+    // Local scans: the visitor-id memo's pair, dedup keys included; relay scans bring their ids.
+    const ids = 'ip' in c.visitor ? this.visitors.ids(c.visitor.ip, c.visitor.userAgent, c.at) : undefined;
+    const { current, previous } = ids ?? (c.visitor as { current: Buffer; previous: Buffer });
+    const unique = !c.bot && this.dedup.firstInWindow(c.code, current, previous, c.at, ids);
     const minute = minuteOf(c.at);
     const key = `${c.dropId}:${minute}:${c.touchpointId}`;
     let entry = rollup.get(key);

@@ -1,5 +1,6 @@
 import { hash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { visitorKey } from './dedup-window';
 
 const DAY_MS = 24 * 3600 * 1000;
 const SALT_LIFETIME_MS = 48 * 3600 * 1000;
@@ -9,6 +10,9 @@ const MEMO_LIMIT = 20_000;
 export interface VisitorIdPair {
   readonly current: Buffer;
   readonly previous: Buffer;
+  /** The ids as dedup keys (`visitorKey`), made once per viewer and day rather than per scan. */
+  readonly currentKey: string;
+  readonly previousKey: string;
 }
 
 const utcDay = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
@@ -95,7 +99,14 @@ export class VisitorIds {
     if (known) return known;
     const current = this.hash(this.saltFor(day, now), who);
     const yesterday = early ? this.existingSalt(utcDay(now - DAY_MS)) : null;
-    const pair = { current, previous: yesterday ? this.hash(yesterday, who) : current };
+    const previous = yesterday ? this.hash(yesterday, who) : current;
+    const currentKey = visitorKey(current);
+    const pair = {
+      current,
+      previous,
+      currentKey,
+      previousKey: previous === current ? currentKey : visitorKey(previous),
+    };
     if (this.memo.size >= MEMO_LIMIT) this.memo = new Map();
     this.memo.set(who, pair);
     return pair;
