@@ -50,7 +50,8 @@ export class VisitorIds {
    * (every code on stream, every rescan) costs a map lookup instead of two SHA-256 runs. Forgotten when
    * the day or its first hour (when yesterday's id still applies) ends, and on every salt rotation.
    */
-  private memo = new Map<string, VisitorIdPair>();
+  private memo = new Map<string, Map<string, VisitorIdPair>>();
+  private memoSize = 0;
   private memoDay = '';
   private memoEarly = false;
 
@@ -78,7 +79,7 @@ export class VisitorIds {
     const keep = new Set([utcDay(now), utcDay(now - DAY_MS)]);
     for (const day of this.cache.keys()) if (!keep.has(day)) this.cache.delete(day);
     for (const day of this.looked.keys()) if (!keep.has(day)) this.looked.delete(day);
-    this.memo = new Map();
+    this.forget();
     return removed;
   }
 
@@ -90,13 +91,15 @@ export class VisitorIds {
     const day = this.today.get(now);
     const early = now % DAY_MS < 3600_000;
     if (day !== this.memoDay || early !== this.memoEarly) {
-      this.memo = new Map();
+      this.forget();
       this.memoDay = day;
       this.memoEarly = early;
     }
-    const who = ip + '\n' + userAgent;
-    const known = this.memo.get(who);
+    // By user agent, then address: two lookups on the header strings, no key to build per scan.
+    let byIp = this.memo.get(userAgent);
+    const known = byIp?.get(ip);
     if (known) return known;
+    const who = ip + '\n' + userAgent;
     const current = this.hash(this.saltFor(day, now), who);
     const yesterday = early ? this.existingSalt(utcDay(now - DAY_MS)) : null;
     const previous = yesterday ? this.hash(yesterday, who) : current;
@@ -107,9 +110,19 @@ export class VisitorIds {
       currentKey,
       previousKey: previous === current ? currentKey : visitorKey(previous),
     };
-    if (this.memo.size >= MEMO_LIMIT) this.memo = new Map();
-    this.memo.set(who, pair);
+    if (this.memoSize >= MEMO_LIMIT) {
+      this.forget();
+      byIp = undefined;
+    }
+    if (!byIp) this.memo.set(userAgent, (byIp = new Map<string, VisitorIdPair>()));
+    byIp.set(ip, pair);
+    this.memoSize++;
     return pair;
+  }
+
+  private forget(): void {
+    this.memo = new Map();
+    this.memoSize = 0;
   }
 
   /** A day's salt if one was made (never creates one); looked up once per day, not per scan. */
