@@ -14,9 +14,10 @@ export const UNIQUE_WINDOW_MS = 3600_000;
  * batch that failed and is retried is judged the same way.
  */
 export class DedupWindow {
-  private readonly lastSeen = new Map<string, number>();
-  /** Keys changed by the write in progress and what they held before (undefined: absent). */
-  private readonly undo: Array<[string, number | undefined]> = [];
+  /** Per link code, per visitor id (as a latin1 string: one character per byte). */
+  private readonly lastSeen = new Map<string, Map<string, number>>();
+  /** Entries changed by the write in progress and what they held before (undefined: absent). */
+  private readonly undo: Array<[Map<string, number>, string, number | undefined]> = [];
   private readonly recent;
 
   constructor(db: Database.Database) {
@@ -30,19 +31,31 @@ export class DedupWindow {
   warm(now: number): void {
     const since = now - UNIQUE_WINDOW_MS;
     for (const r of this.recent.iterate(since - 60_000, since)) {
-      this.lastSeen.set(key(r.link_code, r.visitor_id), r.at);
+      this.visits(r.link_code).set(visitorKey(r.visitor_id), r.at);
     }
   }
 
-  /** True when neither id scanned this link within an hour of `at`; then remembers `current`. */
-  firstInWindow(code: string, current: Buffer, previous: Buffer, at: number): boolean {
-    const k = key(code, current);
-    const mine = this.lastSeen.get(k);
-    const other = previous === current ? undefined : this.lastSeen.get(key(code, previous));
+  /**
+   * True when neither id scanned this link within an hour of `at`; then remembers `current`. The
+   * keys are the ids as `visitorKey` strings when the caller has them already (the visitor-id memo
+   * keeps them), so a repeat viewer costs two map lookups and no string building.
+   */
+  firstInWindow(
+    code: string,
+    current: Buffer,
+    previous: Buffer,
+    at: number,
+    keys?: { readonly currentKey: string; readonly previousKey: string },
+  ): boolean {
+    const visits = this.visits(code);
+    const k = keys ? keys.currentKey : visitorKey(current);
+    const mine = visits.get(k);
+    const other =
+      previous === current ? undefined : visits.get(keys ? keys.previousKey : visitorKey(previous));
     const last = Math.max(mine ?? -Infinity, other ?? -Infinity);
     if (mine === undefined || at > mine) {
-      this.undo.push([k, mine]);
-      this.lastSeen.set(k, at);
+      this.undo.push([visits, k, mine]);
+      visits.set(k, at);
     }
     return Math.abs(at - last) >= UNIQUE_WINDOW_MS;
   }
@@ -55,22 +68,33 @@ export class DedupWindow {
   /** Forgets what a failed write decided, newest first. */
   rollback(): void {
     for (let i = this.undo.length - 1; i >= 0; i--) {
-      const [k, before] = this.undo[i];
-      if (before === undefined) this.lastSeen.delete(k);
-      else this.lastSeen.set(k, before);
+      const [visits, k, before] = this.undo[i];
+      if (before === undefined) visits.delete(k);
+      else visits.set(k, before);
     }
     this.undo.length = 0;
   }
 
   /** Forgets visits older than the window; run every few minutes. */
   prune(now: number): void {
-    for (const [k, at] of this.lastSeen) if (now - at >= UNIQUE_WINDOW_MS) this.lastSeen.delete(k);
+    for (const [code, visits] of this.lastSeen) {
+      for (const [k, at] of visits) if (now - at >= UNIQUE_WINDOW_MS) visits.delete(k);
+      if (visits.size === 0) this.lastSeen.delete(code);
+    }
   }
 
   get size(): number {
-    return this.lastSeen.size;
+    let n = 0;
+    for (const visits of this.lastSeen.values()) n += visits.size;
+    return n;
+  }
+
+  private visits(code: string): Map<string, number> {
+    let visits = this.lastSeen.get(code);
+    if (!visits) this.lastSeen.set(code, (visits = new Map<string, number>()));
+    return visits;
   }
 }
 
 // latin1 maps each byte to one character: the cheapest way to make a Map key of 16 bytes.
-const key = (code: string, visitor: Buffer): string => code + visitor.toString('latin1');
+export const visitorKey = (visitor: Buffer): string => visitor.toString('latin1');

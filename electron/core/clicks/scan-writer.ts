@@ -40,7 +40,9 @@ export interface WriteResult {
   minutes: RollupEntry[];
 }
 
-const ROWS_PER_INSERT = 32;
+/** Rows per INSERT at most; smaller remainders get a statement of their own size (prepared once). */
+const ROWS_PER_INSERT = 64;
+const CLICK_WIDTH = 8;
 const CLICK_COLUMNS = 'at, link_code, drop_id, touchpoint_id, via, visitor_id, is_unique, is_bot';
 
 /**
@@ -50,9 +52,12 @@ const CLICK_COLUMNS = 'at, link_code, drop_id, touchpoint_id, via, visitor_id, i
  * pulled twice is written once.
  */
 export class ScanWriter {
-  private readonly insertClick;
-  /** Bursts insert many rows per statement: one call into SQLite instead of one per scan. */
-  private readonly insertClicks;
+  /**
+   * Bursts insert many rows per statement: one call into SQLite per up to ROWS_PER_INSERT scans, the
+   * remainder included (a statement per row count, prepared on first use), not one call per scan.
+   */
+  private readonly insertClicks = new Map<number, Database.Statement>();
+  private readonly db: Database.Database;
   private readonly insertRelayClick;
   private readonly relayClickExists;
   private readonly insertOrphan;
@@ -67,10 +72,7 @@ export class ScanWriter {
     private readonly dedup: DedupWindow,
     private readonly stats: StatsRepo,
   ) {
-    const values = (n: number): string =>
-      Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    this.insertClick = db.prepare(`INSERT INTO clicks (${CLICK_COLUMNS}) VALUES ${values(1)}`);
-    this.insertClicks = db.prepare(`INSERT INTO clicks (${CLICK_COLUMNS}) VALUES ${values(ROWS_PER_INSERT)}`);
+    this.db = db;
     this.insertRelayClick = db.prepare(
       `INSERT INTO clicks (${CLICK_COLUMNS}, source, edge_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'relay', ?)`,
     );
@@ -139,17 +141,29 @@ export class ScanWriter {
       }
       stored++;
     }
-    const width = 8;
-    const rows = flat.length / width;
-    let i = 0;
-    for (; i + ROWS_PER_INSERT <= rows; i += ROWS_PER_INSERT) {
-      this.insertClicks.run(flat.slice(i * width, (i + ROWS_PER_INSERT) * width));
+    const rows = flat.length / CLICK_WIDTH;
+    if (rows <= ROWS_PER_INSERT) {
+      if (rows > 0) this.insertStatement(rows).run(flat);
+    } else {
+      for (let i = 0; i < rows; i += ROWS_PER_INSERT) {
+        const n = Math.min(ROWS_PER_INSERT, rows - i);
+        this.insertStatement(n).run(flat.slice(i * CLICK_WIDTH, (i + n) * CLICK_WIDTH));
+      }
     }
-    for (; i < rows; i++) this.insertClick.run(flat.slice(i * width, (i + 1) * width));
     const minutes = [...rollup.values()];
     for (const r of minutes) this.stats.addClicks(r.dropId, r.minute, r.touchpointId, r.n);
     after?.();
     return { stored, duplicates, minutes };
+  }
+
+  private insertStatement(rows: number): Database.Statement {
+    let stmt = this.insertClicks.get(rows);
+    if (!stmt) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      stmt = this.db.prepare(`INSERT INTO clicks (${CLICK_COLUMNS}) VALUES ${values}`);
+      this.insertClicks.set(rows, stmt);
+    }
+    return stmt;
   }
 
   /** Decides unique/bot, adds the scan to its minute's totals and appends its `clicks` values to `out`. */
@@ -158,9 +172,10 @@ export class ScanWriter {
     rollup: Map<string, RollupEntry>,
     out: unknown[],
   ): void {
-    const { current, previous } =
-      'ip' in c.visitor ? this.visitors.ids(c.visitor.ip, c.visitor.userAgent, c.at) : c.visitor;
-    const unique = !c.bot && this.dedup.firstInWindow(c.code, current, previous, c.at);
+    // Local scans: the visitor-id memo's pair, dedup keys included; relay scans bring their ids.
+    const ids = 'ip' in c.visitor ? this.visitors.ids(c.visitor.ip, c.visitor.userAgent, c.at) : undefined;
+    const { current, previous } = ids ?? (c.visitor as { current: Buffer; previous: Buffer });
+    const unique = !c.bot && this.dedup.firstInWindow(c.code, current, previous, c.at, ids);
     const minute = minuteOf(c.at);
     const key = `${c.dropId}:${minute}:${c.touchpointId}`;
     let entry = rollup.get(key);

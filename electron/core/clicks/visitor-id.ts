@@ -1,8 +1,19 @@
 import { hash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { visitorKey } from './dedup-window';
 
 const DAY_MS = 24 * 3600 * 1000;
 const SALT_LIFETIME_MS = 48 * 3600 * 1000;
+/** Viewers whose ids are remembered (~200 B each); past it the memo starts over. */
+const MEMO_LIMIT = 20_000;
+
+export interface VisitorIdPair {
+  readonly current: Buffer;
+  readonly previous: Buffer;
+  /** The ids as dedup keys (`visitorKey`), made once per viewer and day rather than per scan. */
+  readonly currentKey: string;
+  readonly previousKey: string;
+}
 
 const utcDay = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
 
@@ -34,6 +45,15 @@ export class VisitorIds {
   private readonly today = new DayOf();
   /** Past days' salts as found in the store (null: there was none). */
   private readonly looked = new Map<string, Buffer | null>();
+  /**
+   * The ids of the viewers seen today, by IP and user agent, in memory only: a viewer who scans again
+   * (every code on stream, every rescan) costs a map lookup instead of two SHA-256 runs. Forgotten when
+   * the day or its first hour (when yesterday's id still applies) ends, and on every salt rotation.
+   */
+  private memo = new Map<string, Map<string, VisitorIdPair>>();
+  private memoSize = 0;
+  private memoDay = '';
+  private memoEarly = false;
 
   constructor(db: Database.Database) {
     this.insertSalt = db.prepare(
@@ -59,6 +79,7 @@ export class VisitorIds {
     const keep = new Set([utcDay(now), utcDay(now - DAY_MS)]);
     for (const day of this.cache.keys()) if (!keep.has(day)) this.cache.delete(day);
     for (const day of this.looked.keys()) if (!keep.has(day)) this.looked.delete(day);
+    this.forget();
     return removed;
   }
 
@@ -66,10 +87,42 @@ export class VisitorIds {
    * Today's id, plus the id under yesterday's salt while the 1 h dedup window still reaches back across
    * midnight, so a viewer who scans at 23:50 and 00:10 isn't counted as two people.
    */
-  ids(ip: string, userAgent: string, now: number): { current: Buffer; previous: Buffer } {
-    const current = this.hash(this.saltFor(this.today.get(now), now), ip, userAgent);
-    const yesterday = now % DAY_MS < 3600_000 ? this.existingSalt(utcDay(now - DAY_MS)) : null;
-    return { current, previous: yesterday ? this.hash(yesterday, ip, userAgent) : current };
+  ids(ip: string, userAgent: string, now: number): VisitorIdPair {
+    const day = this.today.get(now);
+    const early = now % DAY_MS < 3600_000;
+    if (day !== this.memoDay || early !== this.memoEarly) {
+      this.forget();
+      this.memoDay = day;
+      this.memoEarly = early;
+    }
+    // By user agent, then address: two lookups on the header strings, no key to build per scan.
+    let byIp = this.memo.get(userAgent);
+    const known = byIp?.get(ip);
+    if (known) return known;
+    const who = ip + '\n' + userAgent;
+    const current = this.hash(this.saltFor(day, now), who);
+    const yesterday = early ? this.existingSalt(utcDay(now - DAY_MS)) : null;
+    const previous = yesterday ? this.hash(yesterday, who) : current;
+    const currentKey = visitorKey(current);
+    const pair = {
+      current,
+      previous,
+      currentKey,
+      previousKey: previous === current ? currentKey : visitorKey(previous),
+    };
+    if (this.memoSize >= MEMO_LIMIT) {
+      this.forget();
+      byIp = undefined;
+    }
+    if (!byIp) this.memo.set(userAgent, (byIp = new Map<string, VisitorIdPair>()));
+    byIp.set(ip, pair);
+    this.memoSize++;
+    return pair;
+  }
+
+  private forget(): void {
+    this.memo = new Map();
+    this.memoSize = 0;
   }
 
   /** A day's salt if one was made (never creates one); looked up once per day, not per scan. */
@@ -103,9 +156,8 @@ export class VisitorIds {
    * time on the scan path). Nobody verifies these ids, so an HMAC's extra protection buys nothing
    * here. The edge relay computes exactly these bytes with WebCrypto.
    */
-  private hash(salt: Buffer, ip: string, userAgent: string): Buffer {
+  private hash(salt: Buffer, who: string): Buffer {
     const room = SCRATCH.length - salt.length;
-    const who = ip + '\n' + userAgent;
     // utf8 needs at most 3 bytes per UTF-16 unit; a longer user agent takes the allocating path.
     if (who.length * 3 > room) {
       const bytes = Buffer.from(who);
