@@ -37,6 +37,9 @@ async function getDrop(id: number): Promise<Drop> {
 }
 
 const notice = (page: Page) => page.locator('.action-notice');
+/** The dashboard's card for the drop it shows (on air, or the last one that ran). */
+const shownDrop = (page: Page, title: string) =>
+  page.getByRole('region', { name: /^(On air|Shown drop)$/ }).filter({ hasText: title });
 
 describe('drop controls from the keyboard', () => {
   it('starts, extends and ends the drop on air with shortcuts and keyboard-answered confirmations', async () => {
@@ -95,7 +98,7 @@ describe('drop controls from the keyboard', () => {
     const drop = await createDrop('Button hoodie');
     await core.api(`/api/drops/${drop.id}/start`, { method: 'POST' });
     const page = await openPanel(browser, core, { view: 'live' });
-    const card = page.getByRole('article', { name: 'Button hoodie' });
+    const card = shownDrop(page, 'Button hoodie');
     await card.getByText('Live', { exact: true }).waitFor();
     await card.getByRole('button', { name: 'End' }).click();
     const dialog = page.getByRole('dialog', { name: 'End “Button hoodie” now?' });
@@ -113,7 +116,7 @@ describe('drop controls from the keyboard', () => {
     const drop = await createDrop('Sleepy socks');
     await core.api(`/api/drops/${drop.id}/start`, { method: 'POST' });
     const page = await openPanel(browser, core, { view: 'live' });
-    const card = page.getByRole('article', { name: 'Sleepy socks' });
+    const card = shownDrop(page, 'Sleepy socks');
     await card.getByText('Live', { exact: true }).waitFor();
     await page.getByText('Live: updates arrive in real time').waitFor();
 
