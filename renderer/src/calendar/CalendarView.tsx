@@ -124,6 +124,11 @@ export function CalendarView({ socket }: PanelViewProps) {
 
 function CalendarDrop({ drop }: { drop: Drop }) {
   const at = drop.scheduledAt ?? 0;
+  const cheapest = Math.min(...drop.tiers.map((t) => t.priceCents));
+  const price =
+    drop.tiers.length > 1
+      ? `from ${formatMoney(cheapest, drop.currency)} · ${drop.tiers.length} tiers`
+      : formatMoney(drop.priceCents, drop.currency);
   return (
     <li className="calendar__drop">
       <time dateTime={new Date(at).toISOString()} className="calendar__time">
@@ -131,8 +136,7 @@ function CalendarDrop({ drop }: { drop: Drop }) {
       </time>
       <span className="calendar__drop-title">{drop.title}</span>
       <span className="muted calendar__drop-meta">
-        {drop.stock} units · {formatMoney(drop.priceCents, drop.currency)}
-        {drop.tiers.length > 1 ? ` · ${drop.tiers.length} tiers` : ''}
+        {drop.stock} units · {price}
       </span>
     </li>
   );

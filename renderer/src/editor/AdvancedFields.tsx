@@ -9,8 +9,8 @@ import { SelectField } from './SelectField';
 export const ADVANCED_ERROR_KEYS = /^(earlyAccessSec|perBuyerCap|linkRotationSec|holds\.|obs\.|obsActions)/;
 
 const HOLD_MODE_LABELS: Record<HoldsPolicy['mode'], string> = {
-  off: 'Off: checkout is first come, first served',
-  last_units: 'For the last units only',
+  off: 'Off (first come, first served)',
+  last_units: 'Last units only',
   always: 'Always',
 };
 const isHoldMode = (v: string): v is HoldsPolicy['mode'] => v in HOLD_MODE_LABELS;

@@ -75,7 +75,9 @@ export function DropForm({ drop, shows, showId, obsState, onSaved, onShow }: Pro
   };
 
   async function submit(): Promise<void> {
-    const request = buildRequest(values, drop, showId, chosenShow === '' ? null : Number(chosenShow));
+    // A new drop is in no show yet, whatever show the form was opened from.
+    const fromShow = drop ? showId : null;
+    const request = buildRequest(values, drop, fromShow, chosenShow === '' ? null : Number(chosenShow));
     if (!request.ok) {
       showErrors(request.errors, []);
       return;

@@ -1,0 +1,230 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Drop } from '../../../shared/drops';
+import type { Show } from '../../../shared/insights/shows';
+import { launchChromium } from '../../support/chromium';
+import { sampleDrop, startLiveDrop, startTestCore, type TestCore } from '../../support/core-harness';
+import { openPanel, screenshot, seriousA11yViolations } from '../../support/panel-pages';
+import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../electron/main/built-output';
+
+/**
+ * The "Shows & drops" screen in real Chromium against a real core: what the host types is what the
+ * API then holds, the core's refusals land under the field they are about, and a started drop is
+ * shown but not editable.
+ */
+
+let core: TestCore;
+let browser: Browser;
+
+beforeAll(async () => {
+  assertBuilt(RENDERER_INPUTS, RENDERER_OUTPUTS);
+  core = await startTestCore({ rendererDir: join(ROOT, 'out/renderer') });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await core?.stop();
+});
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await core.api(path);
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function createViaApi(over: Record<string, unknown>): Promise<Drop> {
+  const res = await core.api('/api/drops', { method: 'POST', json: sampleDrop(over) });
+  expect(res.status).toBe(201);
+  return (await res.json()) as Drop;
+}
+
+async function dropTitled(title: string): Promise<Drop> {
+  const drops = await getJson<Drop[]>('/api/drops');
+  const drop = drops.find((d) => d.title === title);
+  if (!drop) throw new Error(`no drop titled ${title}`);
+  return drop;
+}
+
+async function openEditor(viewport: 'desktop' | 'phone' = 'desktop'): Promise<Page> {
+  const page = await openPanel(browser, core, { viewport, view: 'drops' });
+  await page.getByRole('heading', { name: 'Shows & drops' }).waitFor();
+  return page;
+}
+
+/** The list on the left names each drop followed by its state badge. */
+const dropButton = (page: Page, title: string) =>
+  page.getByRole('navigation', { name: 'Shows & drops' }).getByRole('button', { name: new RegExp(`^${title} `) });
+
+async function fillNewDrop(
+  page: Page,
+  title: string,
+  url: string,
+  tier1: { stock: string; price: string },
+): Promise<void> {
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Checkout URL', { exact: true }).fill(url);
+  const first = page.getByRole('group', { name: 'Tier 1' });
+  await first.getByLabel('Stock', { exact: true }).fill(tier1.stock);
+  await first.getByLabel('Price', { exact: true }).fill(tier1.price);
+}
+
+describe('shows & drops editor', () => {
+  it('creates a show and a two-tier drop in it; the API holds exactly what was typed', async () => {
+    const page = await openEditor();
+    expect(await page.getByText('No shows yet').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'New show' }).click();
+    await page.getByLabel('Show name', { exact: true }).fill('Friday vinyl night');
+    await page.getByRole('button', { name: 'Create show' }).click();
+    await page.getByRole('heading', { name: 'Show “Friday vinyl night”' }).waitFor();
+    await page.getByRole('button', { name: 'New drop in “Friday vinyl night”' }).click();
+
+    await page.getByRole('heading', { name: 'New drop' }).waitFor();
+    expect(await page.getByLabel('Show', { exact: true }).inputValue()).not.toBe('');
+    await fillNewDrop(page, 'Signed vinyl, first press', 'https://shop.example.com/checkout/vinyl', {
+      stock: '40',
+      price: '25.00',
+    });
+    await page.getByRole('button', { name: 'Add tier' }).click();
+    const second = page.getByRole('group', { name: 'Tier 2' });
+    await second.getByLabel('Name', { exact: true }).fill('Signed bundle');
+    await second.getByLabel('Stock', { exact: true }).fill('10');
+    await second.getByLabel('Price', { exact: true }).fill('45,50');
+    const duration = page.getByRole('group', { name: 'Duration' });
+    await duration.getByLabel('Minutes', { exact: true }).fill('12');
+    await duration.getByLabel('Seconds', { exact: true }).fill('30');
+    await page.getByLabel('Currency', { exact: true }).fill('usd');
+
+    await page.getByText('Advanced: early access').click();
+    await page.getByLabel('Early access (minutes)', { exact: true }).fill('2');
+    await page.getByLabel('Per-buyer cap', { exact: true }).fill('2');
+    await page.getByLabel('Rotate QR link every (seconds)', { exact: true }).fill('90');
+    await page.getByLabel('Hold a unit while a buyer is in checkout').selectOption('always');
+    await page.getByLabel('Hold for (seconds)', { exact: true }).fill('300');
+    await page.getByRole('button', { name: 'Add OBS action' }).click();
+    const action = page.getByRole('group', { name: 'Action 1' });
+    await action.getByLabel('Scene', { exact: true }).fill('Product close-up');
+    await page.getByRole('button', { name: 'Add OBS action' }).click();
+    const hide = page.getByRole('group', { name: 'Action 2' });
+    await hide.getByLabel('When', { exact: true }).selectOption('end');
+    await hide.getByLabel('Do', { exact: true }).selectOption('hideSource');
+    await hide.getByLabel('Scene', { exact: true }).fill('Product close-up');
+    await hide.getByLabel('Source', { exact: true }).fill('Price tag');
+
+    await page.getByRole('button', { name: 'Create drop' }).click();
+    await page.getByRole('heading', { name: 'Edit “Signed vinyl, first press”' }).waitFor();
+
+    const drop = await dropTitled('Signed vinyl, first press');
+    const fromApi = await getJson<Drop>(`/api/drops/${drop.id}`);
+    expect(fromApi.tiers.map((t) => ({ name: t.name, stock: t.stock, priceCents: t.priceCents }))).toEqual([
+      { name: 'Standard', stock: 40, priceCents: 2500 },
+      { name: 'Signed bundle', stock: 10, priceCents: 4550 },
+    ]);
+    expect(fromApi).toMatchObject({
+      state: 'draft',
+      currency: 'USD',
+      durationSec: 750,
+      checkoutUrl: 'https://shop.example.com/checkout/vinyl',
+      earlyAccessSec: 120,
+      perBuyerCap: 2,
+      linkRotationSec: 90,
+      holds: { mode: 'always', ttlSec: 300 },
+      restockOnRefund: true,
+      obsActions: {
+        start: [{ type: 'switchScene', scene: 'Product close-up' }],
+        end: [{ type: 'setItemVisible', scene: 'Product close-up', source: 'Price tag', visible: false }],
+      },
+    });
+    const shows = await getJson<Show[]>('/api/shows');
+    const show = await getJson<Show>(`/api/shows/${shows.find((s) => s.name === 'Friday vinyl night')?.id}`);
+    expect(show.dropIds).toEqual([drop.id]);
+
+    // The list shows it under its show; the tiers table shows the core's numbers.
+    await dropButton(page, 'Signed vinyl, first press').waitFor();
+    expect(await page.getByRole('button', { name: /^Friday vinyl night 1 drop$/ }).count()).toBe(1);
+    const tiers = page.getByRole('table', { name: 'Tiers' });
+    await tiers.getByRole('row', { name: /Signed bundle 10 0/ }).waitFor();
+    expect(await tiers.getByRole('row').count()).toBe(3);
+
+    await page.getByText('Advanced: early access').click();
+    await screenshot(page, 'editor');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("checks the checkout URL in the form and shows the core's refusal under the field", async () => {
+    const page = await openEditor();
+    await page.getByRole('button', { name: 'New drop' }).click();
+    await fillNewDrop(page, 'Glow mug', 'ftp://shop.example/glow', { stock: '5', price: '12.50' });
+    await page.getByRole('button', { name: 'Create drop' }).click();
+    const url = page.getByLabel('Checkout URL', { exact: true });
+    await page.getByText('The checkout link must start with https://').waitFor();
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
+
+    // Credentials in the URL pass the form's check but not the core's: its own words appear.
+    const bad = 'https://me:secret@shop.example.com/checkout/glow';
+    const refused = await core.api('/api/drops', { method: 'POST', json: sampleDrop({ checkoutUrl: bad }) });
+    expect(refused.status).toBe(400);
+    const { error } = (await refused.json()) as { error: { message: string } };
+    const coreMessage = error.message.replace(/^checkoutUrl: /, '');
+    expect(coreMessage).toContain('user name or password');
+
+    await url.fill(bad);
+    await page.getByRole('button', { name: 'Create drop' }).click();
+    const described = page.locator(`#${(await url.getAttribute('aria-describedby')) ?? 'none'}`);
+    await expect.poll(() => described.textContent()).toBe(coreMessage);
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('The checkout link must start').count()).toBe(0);
+    expect((await getJson<Drop[]>('/api/drops')).some((d) => d.title === 'Glow mug')).toBe(false);
+    await page.context().close();
+  });
+
+  it("edits a draft's title and locks a live drop's settings", async () => {
+    const draft = await createViaApi({ title: 'Tote bag' });
+    const live = await startLiveDrop(core, { title: 'Enamel pin' });
+    const page = await openEditor();
+
+    await dropButton(page, 'Tote bag').click();
+    const title = page.getByLabel('Title', { exact: true });
+    expect(await title.inputValue()).toBe('Tote bag');
+    await title.fill('Tote bag, black');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    expect((await getJson<Drop>(`/api/drops/${draft.id}`)).title).toBe('Tote bag, black');
+    await dropButton(page, 'Tote bag, black').waitFor();
+
+    await dropButton(page, 'Enamel pin').click();
+    await page.getByRole('heading', { name: 'Enamel pin' }).waitFor();
+    const toLive = page.getByRole('link', { name: 'Run it from the Live screen' });
+    expect(await toLive.getAttribute('href')).toBe('#/live');
+    expect(await page.getByRole('textbox').filter({ hasText: '' }).count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('Title', { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+    await page.getByText(live.checkoutUrl).waitFor();
+    await screenshot(page, 'editor-live-drop');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is usable at phone width: fill and save a drop, nothing wider than the screen', async () => {
+    const page = await openEditor('phone');
+    await page.getByRole('button', { name: 'New drop' }).click();
+    await fillNewDrop(page, 'Phone-made poster', 'https://shop.example.com/checkout/poster', {
+      stock: '15',
+      price: '9.90',
+    });
+    await page.getByRole('button', { name: 'Create drop' }).click();
+    await page.getByRole('heading', { name: 'Edit “Phone-made poster”' }).waitFor();
+    const drop = await dropTitled('Phone-made poster');
+    expect(drop.tiers.map((t) => [t.name, t.stock, t.priceCents])).toEqual([['Standard', 15, 990]]);
+
+    await page.getByText('Advanced: early access').click();
+    await page.getByRole('button', { name: 'Add OBS action' }).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'editor');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
