@@ -6,7 +6,8 @@ import type { PanelViewProps } from '../shell/view-props';
 import { buildWeek, dayTitle, localDateKey, shiftWeek, weekTitle, type Week } from './week';
 import './calendar.css';
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; calendar: Calendar };
+type Load =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; calendar: Calendar };
 
 const timeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -58,14 +59,17 @@ export function CalendarView({ socket }: PanelViewProps) {
   return (
     <section className="calendar" aria-labelledby="calendar-title">
       <header className="calendar__header">
-        <h2 id="calendar-title">
-          Week of {weekTitle(week)}
-        </h2>
+        <h2 id="calendar-title">Week of {weekTitle(week)}</h2>
         <div className="controls__row">
           <button type="button" className="button" onClick={() => go(shiftWeek(week, -1))}>
             Previous week
           </button>
-          <button type="button" className="button" disabled={isThisWeek} onClick={() => go(buildWeek(new Date()))}>
+          <button
+            type="button"
+            className="button"
+            disabled={isThisWeek}
+            onClick={() => go(buildWeek(new Date()))}
+          >
             This week
           </button>
           <button type="button" className="button" onClick={() => go(shiftWeek(week, 1))}>

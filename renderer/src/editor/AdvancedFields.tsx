@@ -55,8 +55,7 @@ export function AdvancedFields({ values, errors, obsState, set }: Props) {
         />
       </div>
       <p className="muted editor-hint">
-        Early access lets only members buy before the public opens. Leave the cap and rotation empty for
-        none.
+        Early access lets only members buy before the public opens. Leave the cap and rotation empty for none.
       </p>
       <fieldset className="editor-fieldset">
         <legend>Stock holds</legend>

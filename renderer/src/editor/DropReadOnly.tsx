@@ -13,7 +13,10 @@ const HOLDS: Record<Drop['holds']['mode'], string> = {
 /** A drop that has started: its settings as they are, and where to run it instead. */
 export function DropReadOnly({ drop }: { drop: Drop }) {
   const actions = OBS_MOMENTS.flatMap((m) =>
-    (drop.obsActions?.[m.id] ?? []).map((a, i) => ({ key: `${m.id}-${i}`, text: `${m.label}: ${describeAction(a)}` })),
+    (drop.obsActions?.[m.id] ?? []).map((a, i) => ({
+      key: `${m.id}-${i}`,
+      text: `${m.label}: ${describeAction(a)}`,
+    })),
   );
   return (
     <section className="card editor-form" aria-labelledby="drop-readonly-title">

@@ -38,7 +38,8 @@ export function DropsView({ state, onUpdated }: PanelViewProps) {
     setSelection(next);
   };
   const showList = shows.status === 'ready' ? shows.shows : [];
-  const showOf = (dropId: number): number | null => showList.find((s) => s.dropIds.includes(dropId))?.id ?? null;
+  const showOf = (dropId: number): number | null =>
+    showList.find((s) => s.dropIds.includes(dropId))?.id ?? null;
 
   return (
     <>
@@ -73,7 +74,17 @@ type PaneProps = {
   onUpdated: (drop: Drop) => void;
 };
 
-function EditorPane({ selection, drops, shows, showOf, obsState, touchpoints, onSelect, onShow, onUpdated }: PaneProps) {
+function EditorPane({
+  selection,
+  drops,
+  shows,
+  showOf,
+  obsState,
+  touchpoints,
+  onSelect,
+  onShow,
+  onUpdated,
+}: PaneProps) {
   switch (selection.kind) {
     case 'new-show':
       return (

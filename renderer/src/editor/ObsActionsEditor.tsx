@@ -57,7 +57,11 @@ export function ObsActionsEditor({ rows, errors, obsState, onChange }: Props) {
               </option>
             ))}
           </SelectField>
-          <SelectField label="Do" value={row.kind} onChange={(v) => isKind(v) && update(row.key, { kind: v })}>
+          <SelectField
+            label="Do"
+            value={row.kind}
+            onChange={(v) => isKind(v) && update(row.key, { kind: v })}
+          >
             {OBS_ACTION_KINDS.map((k) => (
               <option key={k.id} value={k.id}>
                 {k.label}

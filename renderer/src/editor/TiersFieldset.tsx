@@ -62,7 +62,8 @@ export function TiersFieldset({ tiers, errors, onChange }: Props) {
         </fieldset>
       ))}
       <p className="muted editor-hint">
-        The first tier is always called “{FIRST_TIER_NAME}”. Tiers cannot be changed after the drop is created.
+        The first tier is always called “{FIRST_TIER_NAME}”. Tiers cannot be changed after the drop is
+        created.
       </p>
       <button
         type="button"

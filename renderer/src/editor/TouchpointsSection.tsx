@@ -43,7 +43,13 @@ export function TouchpointsSection({ touchpoints, onSaved }: Props) {
   );
 }
 
-function TouchpointRow({ touchpoint, onSaved }: { touchpoint: Touchpoint; onSaved: (t: Touchpoint) => void }) {
+function TouchpointRow({
+  touchpoint,
+  onSaved,
+}: {
+  touchpoint: Touchpoint;
+  onSaved: (t: Touchpoint) => void;
+}) {
   const { api } = usePanel();
   const [creator, setCreator] = useState(touchpoint.creator ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +68,11 @@ function TouchpointRow({ touchpoint, onSaved }: { touchpoint: Touchpoint; onSave
 
   return (
     <li>
-      <form className="touchpoint" onSubmit={(e) => void onSubmit(e)} aria-label={`Touchpoint ${touchpoint.label}`}>
+      <form
+        className="touchpoint"
+        onSubmit={(e) => void onSubmit(e)}
+        aria-label={`Touchpoint ${touchpoint.label}`}
+      >
         <div className="touchpoint__name">
           <strong>{touchpoint.label}</strong>
           <span className="muted">
@@ -120,10 +130,22 @@ function NewTouchpoint({ onSaved }: { onSaved: (t: Touchpoint) => void }) {
   };
 
   return (
-    <form className="editor-fieldset" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="New touchpoint">
+    <form
+      className="editor-fieldset"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-label="New touchpoint"
+    >
       <h3>New touchpoint</h3>
       <div className="form-row">
-        <Field name="key" label="Key" placeholder="flyer-berlin" value={key} onChange={setKey} error={errors.key} />
+        <Field
+          name="key"
+          label="Key"
+          placeholder="flyer-berlin"
+          value={key}
+          onChange={setKey}
+          error={errors.key}
+        />
         <SelectField label="Kind" value={kind} onChange={(v) => isKind(v) && setKind(v)}>
           {TOUCHPOINT_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -133,8 +155,22 @@ function NewTouchpoint({ onSaved }: { onSaved: (t: Touchpoint) => void }) {
         </SelectField>
       </div>
       <div className="form-row">
-        <Field name="label" label="Label" placeholder="Flyers in Berlin" value={label} onChange={setLabel} error={errors.label} />
-        <Field name="creator" label="Creator" placeholder="Optional" value={creator} onChange={setCreator} error={errors.creator} />
+        <Field
+          name="label"
+          label="Label"
+          placeholder="Flyers in Berlin"
+          value={label}
+          onChange={setLabel}
+          error={errors.label}
+        />
+        <Field
+          name="creator"
+          label="Creator"
+          placeholder="Optional"
+          value={creator}
+          onChange={setCreator}
+          error={errors.creator}
+        />
       </div>
       <ActionError error={general} />
       <button type="submit" className="button">

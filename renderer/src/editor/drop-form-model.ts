@@ -204,7 +204,11 @@ const CORE_FIELDS = [
   'earlyAccessSec',
   'perBuyerCap',
   'linkRotationSec',
-  ...Array.from({ length: 20 }, (_, i) => [`tiers.${i}.name`, `tiers.${i}.stock`, `tiers.${i}.priceCents`]).flat(),
+  ...Array.from({ length: 20 }, (_, i) => [
+    `tiers.${i}.name`,
+    `tiers.${i}.stock`,
+    `tiers.${i}.priceCents`,
+  ]).flat(),
 ];
 
 /**
@@ -218,7 +222,8 @@ export function formErrorsFromCore(message: string): { fields: FieldErrors; gene
     const tier = /^tiers\.(\d+)\.(name|stock|priceCents)$/.exec(key);
     if (key === 'stock') fields['tier0.stock'] = text;
     else if (key === 'priceCents') fields['tier0.price'] = text;
-    else if (tier) fields[`tier${Number(tier[1]) + 1}.${tier[2] === 'priceCents' ? 'price' : tier[2]}`] = text;
+    else if (tier)
+      fields[`tier${Number(tier[1]) + 1}.${tier[2] === 'priceCents' ? 'price' : tier[2]}`] = text;
     else fields[key] = text;
   }
   return { fields, general: parsed.general };

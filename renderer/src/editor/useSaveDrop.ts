@@ -4,8 +4,7 @@ import type { Show } from '../../../shared/insights/shows';
 import type { ApiClient } from '../api/http';
 
 export type SaveRequest = (
-  | { drop: null; input: CreateDropInput }
-  | { drop: Drop; input: UpdateDropInput }
+  { drop: null; input: CreateDropInput } | { drop: Drop; input: UpdateDropInput }
 ) & {
   ledger: { holds: HoldsPolicy; restockOnRefund: boolean } | null;
   fromShow: number | null;
@@ -39,7 +38,11 @@ export function useSaveDrop(api: ApiClient, onShow: (show: Show) => void) {
     const prefix = drop ? 'Changes saved' : 'Drop created';
     if (ledger) {
       const result = await api.call('drop:ledger-settings', { id: saved.id, ...ledger });
-      if (!result.ok) return { drop: saved, afterSaveError: `${prefix}, but the holds settings were not: ${result.error.message}` };
+      if (!result.ok)
+        return {
+          drop: saved,
+          afterSaveError: `${prefix}, but the holds settings were not: ${result.error.message}`,
+        };
       saved = result.value;
     }
     if (toShow !== fromShow) {
@@ -47,7 +50,11 @@ export function useSaveDrop(api: ApiClient, onShow: (show: Show) => void) {
         toShow === null
           ? await api.call('show:unassign-drop', { id: fromShow ?? 0, dropId: saved.id })
           : await api.call('show:assign-drop', { id: toShow, dropId: saved.id });
-      if (!result.ok) return { drop: saved, afterSaveError: `${prefix}, but the show was not changed: ${result.error.message}` };
+      if (!result.ok)
+        return {
+          drop: saved,
+          afterSaveError: `${prefix}, but the show was not changed: ${result.error.message}`,
+        };
       onShow(result.value);
     }
     return { drop: saved };

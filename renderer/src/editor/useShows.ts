@@ -3,9 +3,7 @@ import type { Show } from '../../../shared/insights/shows';
 import { usePanel } from '../api/panel-context';
 
 export type ShowsState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; shows: Show[] };
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; shows: Show[] };
 
 /** Shows have no hub event: loaded once, then kept current from each command's answer. */
 export function useShows(): {
@@ -41,7 +39,10 @@ export function useShows(): {
       if (current.status !== 'ready') return current;
       const others = current.shows.filter((s) => s.id !== show.id);
       // A drop belongs to one show at most: an assignment moves it out of the others.
-      const cleaned = others.map((s) => ({ ...s, dropIds: s.dropIds.filter((id) => !show.dropIds.includes(id)) }));
+      const cleaned = others.map((s) => ({
+        ...s,
+        dropIds: s.dropIds.filter((id) => !show.dropIds.includes(id)),
+      }));
       return { status: 'ready', shows: [show, ...cleaned].sort((a, b) => b.id - a.id) };
     });
   }, []);

@@ -99,7 +99,10 @@ describe('drop calendar', () => {
     await day(page, dateKey(nextWeekWednesdayEvening())).getByText('Midweek mug').waitFor();
 
     // Scheduled over the API while the page is open: the hub's drop:updated brings it in.
-    const res = await core.api(`/api/drops/${draft.id}/schedule`, { method: 'POST', json: { at: at.getTime() } });
+    const res = await core.api(`/api/drops/${draft.id}/schedule`, {
+      method: 'POST',
+      json: { at: at.getTime() },
+    });
     expect(res.status).toBe(200);
     await day(page, dateKey(at)).getByText('Late tote').waitFor();
 
@@ -129,7 +132,9 @@ describe('drop calendar', () => {
       }),
     );
     await page.getByRole('button', { name: 'Previous week' }).click();
-    const alert = page.getByRole('alert').filter({ hasText: 'Could not load the calendar: The core is restarting' });
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: 'Could not load the calendar: The core is restarting' });
     await alert.waitFor();
     await page.unroute('**/api/calendar**');
     await alert.getByRole('button', { name: 'Retry' }).click();
@@ -146,11 +151,11 @@ describe('drop calendar', () => {
     await cell.getByText('Midweek mug').waitFor();
 
     // Days stack: each starts below the previous one, at the same left edge, inside the screen.
-    const boxes = await page.locator('.calendar__day').evaluateAll((els) =>
-      els.map((el) => {
+    const boxes = await page.evaluate<{ x: number; y: number; right: number }[]>(
+      `[...document.querySelectorAll('.calendar__day')].map((el) => {
         const r = el.getBoundingClientRect();
         return { x: r.x, y: r.y, right: r.right };
-      }),
+      })`,
     );
     expect(boxes).toHaveLength(7);
     for (let i = 1; i < boxes.length; i++) {
@@ -158,7 +163,7 @@ describe('drop calendar', () => {
       expect(boxes[i].x).toBe(boxes[0].x);
     }
     expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(390);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await page.getByRole('link', { name: 'Shows & drops' }).count()).toBe(0);
     expect(await page.getByRole('textbox').count()).toBe(0);
     await screenshot(page, 'calendar');

@@ -55,7 +55,9 @@ async function openEditor(viewport: 'desktop' | 'phone' = 'desktop'): Promise<Pa
 
 /** The list on the left names each drop followed by its state badge. */
 const dropButton = (page: Page, title: string) =>
-  page.getByRole('navigation', { name: 'Shows & drops' }).getByRole('button', { name: new RegExp(`^${title} `) });
+  page
+    .getByRole('navigation', { name: 'Shows & drops' })
+    .getByRole('button', { name: new RegExp(`^${title} `) });
 
 async function fillNewDrop(
   page: Page,
@@ -222,7 +224,7 @@ describe('shows & drops editor', () => {
 
     await page.getByText('Advanced: early access').click();
     await page.getByRole('button', { name: 'Add OBS action' }).click();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'editor');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
