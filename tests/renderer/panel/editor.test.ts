@@ -28,6 +28,8 @@ afterAll(async () => {
   await core?.stop();
 });
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
 async function getJson<T>(path: string): Promise<T> {
   const res = await core.api(path);
   expect(res.status).toBe(200);
@@ -197,16 +199,105 @@ describe('shows & drops editor', () => {
     expect((await getJson<Drop>(`/api/drops/${draft.id}`)).title).toBe('Tote bag, black');
     await dropButton(page, 'Tote bag, black').waitFor();
 
+    // Scheduling and unscheduling from the editor: the core's state follows.
+    const soon = new Date(Date.now() + 3 * 24 * 3600_000);
+    const local = `${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}T18:00`;
+    await page.getByLabel('Start at', { exact: true }).fill(local);
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await page.getByRole('button', { name: 'Unschedule' }).waitFor();
+    expect((await getJson<Drop>(`/api/drops/${draft.id}`)).state).toBe('scheduled');
+    await dropButton(page, 'Tote bag, black').getByText('Scheduled').waitFor();
+    await page.getByRole('button', { name: 'Unschedule' }).click();
+    await page.getByRole('button', { name: 'Schedule', exact: true }).waitFor();
+    expect(await getJson<Drop>(`/api/drops/${draft.id}`)).toMatchObject({ state: 'draft', scheduledAt: null });
+
     await dropButton(page, 'Enamel pin').click();
     await page.getByRole('heading', { name: 'Enamel pin' }).waitFor();
     const toLive = page.getByRole('link', { name: 'Run it from the Live screen' });
     expect(await toLive.getAttribute('href')).toBe('#/live');
-    expect(await page.getByRole('textbox').filter({ hasText: '' }).count()).toBeGreaterThan(0);
+    const locked = page.getByRole('region', { name: 'Enamel pin' });
+    expect(await locked.getByRole('textbox').count()).toBe(0);
+    expect(await locked.getByRole('combobox').count()).toBe(0);
     expect(await page.getByLabel('Title', { exact: true }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
     await page.getByText(live.checkoutUrl).waitFor();
     await screenshot(page, 'editor-live-drop');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('records touchpoints with their creator and what each cost for a show', async () => {
+    const created = await core.api('/api/shows', { method: 'POST', json: { name: 'Saturday market' } });
+    const show = (await created.json()) as Show;
+    const page = await openEditor();
+    await page.getByRole('button', { name: /^Saturday market / }).click();
+    await page.getByRole('heading', { name: 'Show “Saturday market”' }).waitFor();
+    await page.getByText('No costs recorded for this show yet.').waitFor();
+
+    const form = page.getByRole('form', { name: 'New touchpoint' });
+    await form.getByLabel('Key', { exact: true }).fill('flyer-berlin');
+    await form.getByLabel('Kind', { exact: true }).selectOption('local_ad');
+    await form.getByLabel('Label', { exact: true }).fill('Flyers in Berlin');
+    await form.getByLabel('Creator', { exact: true }).fill('Mia');
+    await form.getByRole('button', { name: 'Add touchpoint' }).click();
+    const row = page.getByRole('form', { name: 'Touchpoint Flyers in Berlin' });
+    expect(await row.getByLabel('Creator for Flyers in Berlin').inputValue()).toBe('Mia');
+
+    // A key the core refuses: its words, under the key.
+    await form.getByLabel('Key', { exact: true }).fill('Not A Key');
+    await form.getByRole('button', { name: 'Add touchpoint' }).click();
+    await form.getByText('touchpoint keys are 1-40 lowercase letters').waitFor();
+
+    const dm = page.getByRole('form', { name: 'Touchpoint Creator DM link' });
+    await dm.getByLabel('Creator for Creator DM link').fill('Jonas');
+    await dm.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dm.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    // The stream QR is on public overlays: the core refuses to credit a creator there, and says why.
+    const stream = page.getByRole('form', { name: 'Touchpoint Stream QR' });
+    await stream.getByLabel('Creator for Stream QR').fill('Jonas');
+    await stream.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').filter({ hasText: "can't be shown on stream" }).waitFor();
+    const tps = await getJson<{ key: string; kind: string; label: string; creator: string | null }[]>(
+      '/api/touchpoints',
+    );
+    expect(tps.find((t) => t.key === 'flyer-berlin')).toMatchObject({
+      kind: 'local_ad',
+      label: 'Flyers in Berlin',
+      creator: 'Mia',
+    });
+    expect(tps.find((t) => t.key === 'dm')?.creator).toBe('Jonas');
+    expect(tps.find((t) => t.key === 'stream')?.creator).toBeNull();
+
+    const costs = page.getByRole('form', { name: 'Touchpoint costs' });
+    await costs.getByLabel('Touchpoint', { exact: true }).selectOption('flyer-berlin');
+    await costs.getByLabel('Cost', { exact: true }).fill('40.50');
+    await costs.getByRole('button', { name: 'Save cost' }).click();
+    await costs.getByRole('listitem').filter({ hasText: 'Flyers in Berlin' }).getByText('€40.50').waitFor();
+    expect((await getJson<Show>(`/api/shows/${show.id}`)).costs).toEqual([
+      { touchpoint: 'flyer-berlin', amountCents: 4050, currency: 'EUR', note: null },
+    ]);
+
+    await screenshot(page, 'editor-show');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says why the shows did not load, and Retry loads them', async () => {
+    const page = await openPanel(browser, core, { view: 'drops' });
+    await page.route('**/api/shows', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'internal', message: 'database is locked' } }),
+      }),
+    );
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load the shows: database is locked' });
+    await alert.waitFor();
+    await page.unroute('**/api/shows');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('button', { name: /^Friday vinyl night / }).waitFor();
+    expect(await alert.count()).toBe(0);
     await page.context().close();
   });
 
