@@ -1,6 +1,6 @@
 import type { Drop } from '../../../shared/drops';
 import { StateBadge } from '../components/StateBadge';
-import { formatCountdown } from '../lib/format';
+import { formatDuration } from './amounts';
 import { describeAction, OBS_MOMENTS } from './obs-actions-model';
 import { TiersTable } from './TiersFieldset';
 
@@ -35,7 +35,7 @@ export function DropReadOnly({ drop }: { drop: Drop }) {
         <dt>Currency</dt>
         <dd>{drop.currency}</dd>
         <dt>Duration</dt>
-        <dd>{formatCountdown(drop.durationSec * 1000)}</dd>
+        <dd>{formatDuration(drop.durationSec)}</dd>
         <dt>Early access</dt>
         <dd>{drop.earlyAccessSec > 0 ? `${drop.earlyAccessSec / 60} min` : 'None'}</dd>
         <dt>Per-buyer cap</dt>

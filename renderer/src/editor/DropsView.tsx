@@ -12,6 +12,7 @@ import type { Selection } from './selection';
 import { ShowCosts } from './ShowCosts';
 import { ShowForm } from './ShowForm';
 import { ShowList } from './ShowList';
+import { ShowSplits } from './ShowSplits';
 import { TouchpointsSection } from './TouchpointsSection';
 import { useShows } from './useShows';
 import './editor.css';
@@ -103,7 +104,13 @@ function EditorPane({
       return (
         <>
           <ShowForm key={show.id} show={show} onSaved={onShow} />
-          <ShowCosts show={show} touchpoints={touchpoints} onSaved={onShow} />
+          <ShowCosts key={`costs-${show.id}`} show={show} touchpoints={touchpoints} onSaved={onShow} />
+          <ShowSplits
+            key={`splits-${show.id}`}
+            show={show}
+            creators={[...new Set(touchpoints.flatMap((t) => (t.creator ? [t.creator] : [])))]}
+            onSaved={onShow}
+          />
           <button
             type="button"
             className="button"

@@ -44,3 +44,18 @@ export function checkoutUrlProblem(text: string): string | null {
   }
   return null;
 }
+
+/** 750 → "12 min 30 s", 300 → "5 min", 45 → "45 s". */
+export function formatDuration(totalSec: number): string {
+  const { minutes, seconds } = secToMinutesAndSeconds(totalSec);
+  if (minutes === '0') return `${seconds} s`;
+  return seconds === '0' ? `${minutes} min` : `${minutes} min ${seconds} s`;
+}
+
+/** "12.5" or "12,50" → 12.5 (a share in percent, two decimals at most); null otherwise. */
+export function parsePercent(text: string): number | null {
+  const normalized = text.trim().replace(',', '.');
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(normalized)) return null;
+  const value = Number(normalized);
+  return value > 0 && value <= 100 ? value : null;
+}

@@ -209,7 +209,10 @@ describe('shows & drops editor', () => {
     await dropButton(page, 'Tote bag, black').getByText('Scheduled').waitFor();
     await page.getByRole('button', { name: 'Unschedule' }).click();
     await page.getByRole('button', { name: 'Schedule', exact: true }).waitFor();
-    expect(await getJson<Drop>(`/api/drops/${draft.id}`)).toMatchObject({ state: 'draft', scheduledAt: null });
+    expect(await getJson<Drop>(`/api/drops/${draft.id}`)).toMatchObject({
+      state: 'draft',
+      scheduledAt: null,
+    });
 
     await dropButton(page, 'Enamel pin').click();
     await page.getByRole('heading', { name: 'Enamel pin' }).waitFor();
@@ -257,9 +260,10 @@ describe('shows & drops editor', () => {
     await stream.getByLabel('Creator for Stream QR').fill('Jonas');
     await stream.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('alert').filter({ hasText: "can't be shown on stream" }).waitFor();
-    const tps = await getJson<{ key: string; kind: string; label: string; creator: string | null }[]>(
-      '/api/touchpoints',
-    );
+    const tps =
+      await getJson<{ key: string; kind: string; label: string; creator: string | null }[]>(
+        '/api/touchpoints',
+      );
     expect(tps.find((t) => t.key === 'flyer-berlin')).toMatchObject({
       kind: 'local_ad',
       label: 'Flyers in Berlin',
@@ -275,6 +279,26 @@ describe('shows & drops editor', () => {
     await costs.getByRole('listitem').filter({ hasText: 'Flyers in Berlin' }).getByText('€40.50').waitFor();
     expect((await getJson<Show>(`/api/shows/${show.id}`)).costs).toEqual([
       { touchpoint: 'flyer-berlin', amountCents: 4050, currency: 'EUR', note: null },
+    ]);
+
+    // Creator splits: more than 100 % is the core's to refuse; then a valid split is stored as typed.
+    const splits = page.getByRole('form', { name: 'Creator splits' });
+    await splits.getByRole('button', { name: 'Add share' }).click();
+    await splits.getByRole('group', { name: 'Share 1' }).getByLabel('Creator', { exact: true }).fill('Mia');
+    await splits.getByRole('group', { name: 'Share 1' }).getByLabel('Percent', { exact: true }).fill('60');
+    await splits.getByRole('button', { name: 'Add share' }).click();
+    await splits.getByRole('group', { name: 'Share 2' }).getByLabel('Creator', { exact: true }).fill('Jonas');
+    await splits.getByRole('group', { name: 'Share 2' }).getByLabel('Percent', { exact: true }).fill('50');
+    await splits.getByRole('button', { name: 'Save splits' }).click();
+    await splits.getByRole('alert').getByText('shares add up to more than 100 %').waitFor();
+    await splits.getByRole('group', { name: 'Share 1' }).getByLabel('Percent', { exact: true }).fill('12,5');
+    await splits.getByRole('button', { name: 'Save splits' }).click();
+    await splits.getByRole('status').getByText('Saved.').waitFor();
+    await splits.getByText('Creators get 62.5 %').waitFor();
+    const stored = (await getJson<Show>(`/api/shows/${show.id}`)).splits;
+    expect(stored.map((x) => `${x.dropId}:${x.creator}:${x.percent}`).sort()).toEqual([
+      'null:Jonas:50',
+      'null:Mia:12.5',
     ]);
 
     await screenshot(page, 'editor-show');

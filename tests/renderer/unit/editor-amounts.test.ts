@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   centsToDecimal,
   checkoutUrlProblem,
+  formatDuration,
   minutesAndSecondsToSec,
+  parsePercent,
   secToMinutesAndSeconds,
   wholeInRange,
 } from '../../../renderer/src/editor/amounts';
@@ -66,5 +68,18 @@ describe('datetime-local', () => {
     expect(fromDateTimeLocal('')).toBeNull();
     expect(fromDateTimeLocal('2026-02-31T10:00')).toBeNull();
     expect(fromDateTimeLocal('2026-12-08 19:30')).toBeNull();
+  });
+});
+
+describe('durations and shares as shown', () => {
+  it('says durations in minutes and seconds, and reads shares with two decimals at most', () => {
+    expect(formatDuration(750)).toBe('12 min 30 s');
+    expect(formatDuration(300)).toBe('5 min');
+    expect(formatDuration(45)).toBe('45 s');
+    expect(parsePercent('12,5')).toBe(12.5);
+    expect(parsePercent('100')).toBe(100);
+    expect(parsePercent('0')).toBeNull();
+    expect(parsePercent('100.01')).toBeNull();
+    expect(parsePercent('1.234')).toBeNull();
   });
 });
