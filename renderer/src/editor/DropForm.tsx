@@ -15,6 +15,7 @@ import {
   valuesFromDrop,
   type DropFormValues,
 } from './drop-form-model';
+import type { Notice } from './selection';
 import { SelectField } from './SelectField';
 import { TiersFieldset, TiersTable } from './TiersFieldset';
 import { useSaveDrop, type SaveRequest } from './useSaveDrop';
@@ -26,9 +27,13 @@ interface Props {
   /** The show the drop is in now (or, for a new drop, the one it starts in). */
   showId: number | null;
   obsState: ObsConnectionState | null;
-  onSaved: (drop: Drop) => void;
+  onSaved: (drop: Drop, notice?: Notice) => void;
   onShow: (show: Show) => void;
+  /** Said when the form opens (after a create, the new drop's form says how it went). */
+  notice?: Notice;
 }
+
+const CREATED = 'Created as a draft: schedule it below, or start it from the Live screen.';
 
 /** Every local check at once (drop fields and holds), so the host fixes them in one pass. */
 function buildRequest(
@@ -52,18 +57,18 @@ function buildRequest(
   return { ok: false, errors };
 }
 
-export function DropForm({ drop, shows, showId, obsState, onSaved, onShow }: Props) {
+export function DropForm({ drop, shows, showId, obsState, onSaved, onShow, notice }: Props) {
   const { api } = usePanel();
   const [values, setValues] = useState<DropFormValues>(() => (drop ? valuesFromDrop(drop) : newDropValues()));
   const [chosenShow, setChosenShow] = useState(showId === null ? '' : String(showId));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string[]>([]);
+  const [general, setGeneral] = useState<string[]>(notice?.tone === 'error' ? [notice.text] : []);
   const [advancedOpen, setAdvancedOpen] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [status, setStatus] = useState(notice?.tone === 'ok' ? notice.text : '');
   const { save, busy } = useSaveDrop(api, onShow);
 
   const set = <K extends keyof DropFormValues>(key: K, value: DropFormValues[K]): void => {
-    setSaved(false);
+    setStatus('');
     setValues((v) => ({ ...v, [key]: value }));
   };
 
@@ -83,18 +88,18 @@ export function DropForm({ drop, shows, showId, obsState, onSaved, onShow }: Pro
       return;
     }
     const outcome = await save(request.request);
-    if (outcome.drop) onSaved(outcome.drop);
     if (outcome.error) {
       const parsed = formErrorsFromCore(outcome.error);
       showErrors(parsed.fields, parsed.general);
       return;
     }
-    if (outcome.afterSaveError) {
-      showErrors({}, [outcome.afterSaveError]);
-      return;
-    }
-    showErrors({}, []);
-    setSaved(true);
+    const result: Notice = outcome.afterSaveError
+      ? { tone: 'error', text: outcome.afterSaveError }
+      : { tone: 'ok', text: drop ? 'Saved.' : CREATED };
+    // A new drop's form closes here (its edit form opens with this notice); an edit stays open.
+    if (outcome.drop) onSaved(outcome.drop, result);
+    showErrors({}, result.tone === 'error' ? [result.text] : []);
+    setStatus(result.tone === 'ok' ? result.text : '');
   }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
@@ -201,7 +206,7 @@ export function DropForm({ drop, shows, showId, obsState, onSaved, onShow }: Pro
           {busy ? 'Saving…' : drop ? 'Save changes' : 'Create drop'}
         </button>
         <span role="status" className="muted">
-          {saved ? 'Saved.' : ''}
+          {status}
         </span>
       </div>
     </form>

@@ -130,9 +130,9 @@ function EditorPane({
           showId={selection.showId}
           obsState={obsState}
           onShow={onShow}
-          onSaved={(drop) => {
+          onSaved={(drop, notice) => {
             onUpdated(drop);
-            onSelect({ kind: 'drop', id: drop.id });
+            onSelect({ kind: 'drop', id: drop.id, notice });
           }}
         />
       );
@@ -149,6 +149,7 @@ function EditorPane({
             showId={showOf(drop.id)}
             obsState={obsState}
             onShow={onShow}
+            notice={selection.notice}
             onSaved={onUpdated}
           />
           <ScheduleBox key={`schedule-${drop.id}`} drop={drop} onUpdated={onUpdated} />

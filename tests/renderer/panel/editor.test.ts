@@ -119,6 +119,7 @@ describe('shows & drops editor', () => {
 
     await page.getByRole('button', { name: 'Create drop' }).click();
     await page.getByRole('heading', { name: 'Edit “Signed vinyl, first press”' }).waitFor();
+    await page.getByRole('status').getByText('Created as a draft').waitFor();
 
     const drop = await dropTitled('Signed vinyl, first press');
     const fromApi = await getJson<Drop>(`/api/drops/${drop.id}`);
@@ -337,6 +338,15 @@ describe('shows & drops editor', () => {
     const drop = await dropTitled('Phone-made poster');
     expect(drop.tiers.map((t) => [t.name, t.stock, t.priceCents])).toEqual([['Standard', 15, 990]]);
 
+    // Picking a drop in the list (above the editor on a phone) brings its form's heading into focus.
+    await dropButton(page, 'Tote bag, black').click();
+    const heading = page.getByRole('heading', { name: 'Edit “Tote bag, black”' });
+    await expect
+      .poll(() => page.evaluate<string | null>('document.activeElement?.textContent ?? null'))
+      .toBe('Edit “Tote bag, black”');
+    expect(await heading.boundingBox().then((b) => b && b.y >= 0 && b.y < 844)).toBe(true);
+
+    await dropButton(page, 'Phone-made poster').click();
     await page.getByText('Advanced: early access').click();
     await page.getByRole('button', { name: 'Add OBS action' }).click();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
