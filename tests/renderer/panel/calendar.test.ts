@@ -96,7 +96,10 @@ describe('drop calendar', () => {
     const page = await openPanel(browser, core, { view: 'calendar' });
     await page.getByRole('heading', { name: /^Week of / }).waitFor();
     await page.getByRole('button', { name: 'Next week' }).click();
-    await day(page, dateKey(nextWeekWednesdayEvening())).getByText('Midweek mug').waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/scheduled drops? this week|No drops scheduled/)
+      .waitFor();
 
     // Scheduled over the API while the page is open: the hub's drop:updated brings it in.
     const res = await core.api(`/api/drops/${draft.id}/schedule`, {
@@ -143,12 +146,15 @@ describe('drop calendar', () => {
   });
 
   it("is a vertical list of days on a co-host's phone, read-only", async () => {
+    const poster = await createDraft('Poster for the phone');
+    const at = nextWeekWednesdayEvening().getTime() + 30 * 60_000;
+    await core.api(`/api/drops/${poster.id}/schedule`, { method: 'POST', json: { at } });
     const cohost = await pairDevice(core, 'Sam at the merch table');
     const page = await openPanel(browser, core, { viewport: 'phone', view: 'calendar', token: cohost.token });
     await page.getByRole('heading', { name: /^Week of / }).waitFor();
     await page.getByRole('button', { name: 'Next week' }).click();
     const cell = day(page, dateKey(nextWeekWednesdayEvening()));
-    await cell.getByText('Midweek mug').waitFor();
+    await cell.getByText('Poster for the phone').waitFor();
 
     // Days stack: each starts below the previous one, at the same left edge, inside the screen.
     const boxes = await page.evaluate<{ x: number; y: number; right: number }[]>(

@@ -308,6 +308,7 @@ describe('shows & drops editor', () => {
   });
 
   it('says why the shows did not load, and Retry loads them', async () => {
+    await core.api('/api/shows', { method: 'POST', json: { name: 'Back after a retry' } });
     const page = await openPanel(browser, core, { view: 'drops' });
     await page.route('**/api/shows', (route) =>
       route.fulfill({
@@ -321,12 +322,14 @@ describe('shows & drops editor', () => {
     await alert.waitFor();
     await page.unroute('**/api/shows');
     await alert.getByRole('button', { name: 'Retry' }).click();
-    await page.getByRole('button', { name: /^Friday vinyl night / }).waitFor();
+    await page.getByRole('button', { name: /^Back after a retry / }).waitFor();
     expect(await alert.count()).toBe(0);
     await page.context().close();
   });
 
   it('is usable at phone width: fill and save a drop, nothing wider than the screen', async () => {
+    await createViaApi({ title: 'Phone tote' });
+    await core.api('/api/shows', { method: 'POST', json: { name: 'Sunday flea market' } });
     const page = await openEditor('phone');
     await page.getByRole('button', { name: 'New drop' }).click();
     await fillNewDrop(page, 'Phone-made poster', 'https://shop.example.com/checkout/poster', {
@@ -339,11 +342,11 @@ describe('shows & drops editor', () => {
     expect(drop.tiers.map((t) => [t.name, t.stock, t.priceCents])).toEqual([['Standard', 15, 990]]);
 
     // Picking a drop in the list (above the editor on a phone) brings its form's heading into focus.
-    await dropButton(page, 'Tote bag, black').click();
-    const heading = page.getByRole('heading', { name: 'Edit “Tote bag, black”' });
+    await dropButton(page, 'Phone tote').click();
+    const heading = page.getByRole('heading', { name: 'Edit “Phone tote”' });
     await expect
       .poll(() => page.evaluate<string | null>('document.activeElement?.textContent ?? null'))
-      .toBe('Edit “Tote bag, black”');
+      .toBe('Edit “Phone tote”');
     expect(await heading.boundingBox().then((b) => b && b.y >= 0 && b.y < 844)).toBe(true);
 
     await dropButton(page, 'Phone-made poster').click();
@@ -351,6 +354,12 @@ describe('shows & drops editor', () => {
     await page.getByRole('button', { name: 'Add OBS action' }).click();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'editor');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: /^Sunday flea market / }).click();
+    await page.getByRole('heading', { name: 'Show “Sunday flea market”' }).waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await screenshot(page, 'editor-show');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
   });
