@@ -104,13 +104,6 @@ function EditorPane({
       return (
         <>
           <ShowForm key={show.id} show={show} onSaved={onShow} />
-          <ShowCosts key={`costs-${show.id}`} show={show} touchpoints={touchpoints} onSaved={onShow} />
-          <ShowSplits
-            key={`splits-${show.id}`}
-            show={show}
-            creators={[...new Set(touchpoints.flatMap((t) => (t.creator ? [t.creator] : [])))]}
-            onSaved={onShow}
-          />
           <button
             type="button"
             className="button"
@@ -118,6 +111,13 @@ function EditorPane({
           >
             New drop in “{show.name}”
           </button>
+          <ShowCosts key={`costs-${show.id}`} show={show} touchpoints={touchpoints} onSaved={onShow} />
+          <ShowSplits
+            key={`splits-${show.id}`}
+            show={show}
+            creators={[...new Set(touchpoints.flatMap((t) => (t.creator ? [t.creator] : [])))]}
+            onSaved={onShow}
+          />
         </>
       );
     }

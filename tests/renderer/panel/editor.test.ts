@@ -78,6 +78,9 @@ describe('shows & drops editor', () => {
   it('creates a show and a two-tier drop in it; the API holds exactly what was typed', async () => {
     const page = await openEditor();
     expect(await page.getByText('No shows yet').count()).toBe(1);
+    await page.getByText('No drops yet').waitFor();
+    await screenshot(page, 'editor-empty');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'New show' }).click();
     await page.getByLabel('Show name', { exact: true }).fill('Friday vinyl night');
