@@ -60,7 +60,9 @@ function buildRequest(
 export function DropForm({ drop, shows, showId, obsState, onSaved, onShow, notice }: Props) {
   const { api } = usePanel();
   const [values, setValues] = useState<DropFormValues>(() => (drop ? valuesFromDrop(drop) : newDropValues()));
-  const [chosenShow, setChosenShow] = useState(showId === null ? '' : String(showId));
+  // null until the host picks: the shows may still be loading, and "unchanged" must not mean "none".
+  const [chosenShow, setChosenShow] = useState<string | null>(null);
+  const shownShow = chosenShow ?? (showId === null ? '' : String(showId));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string[]>(notice?.tone === 'error' ? [notice.text] : []);
   const [advancedOpen, setAdvancedOpen] = useState(false);
@@ -82,7 +84,8 @@ export function DropForm({ drop, shows, showId, obsState, onSaved, onShow, notic
   async function submit(): Promise<void> {
     // A new drop is in no show yet, whatever show the form was opened from.
     const fromShow = drop ? showId : null;
-    const request = buildRequest(values, drop, fromShow, chosenShow === '' ? null : Number(chosenShow));
+    const toShow = shownShow === '' ? null : Number(shownShow);
+    const request = buildRequest(values, drop, fromShow, toShow);
     if (!request.ok) {
       showErrors(request.errors, []);
       return;
@@ -134,7 +137,7 @@ export function DropForm({ drop, shows, showId, obsState, onSaved, onShow, notic
         onChange={(v) => set('title', v)}
         error={errors.title}
       />
-      <SelectField label="Show" value={chosenShow} onChange={setChosenShow}>
+      <SelectField label="Show" value={shownShow} onChange={setChosenShow}>
         <option value="">Not in a show</option>
         {shows.map((s) => (
           <option key={s.id} value={String(s.id)}>

@@ -192,15 +192,29 @@ describe('shows & drops editor', () => {
   it("edits a draft's title and locks a live drop's settings", async () => {
     const draft = await createViaApi({ title: 'Tote bag' });
     const live = await startLiveDrop(core, { title: 'Enamel pin' });
+    const shows = await Promise.all(
+      ['Tuesday pop-up', 'Thursday pop-up'].map(async (name) => {
+        const res = await core.api('/api/shows', { method: 'POST', json: { name } });
+        return (await res.json()) as Show;
+      }),
+    );
+    await core.api(`/api/shows/${shows[0].id}/drops`, { method: 'POST', json: { dropId: draft.id } });
     const page = await openEditor();
 
     await dropButton(page, 'Tote bag').click();
     const title = page.getByLabel('Title', { exact: true });
     expect(await title.inputValue()).toBe('Tote bag');
+    const show = page.getByLabel('Show', { exact: true });
+    expect(await show.locator('option:checked').textContent()).toBe('Tuesday pop-up');
     await title.fill('Tote bag, black');
+    await show.selectOption({ label: 'Thursday pop-up' });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
     expect((await getJson<Drop>(`/api/drops/${draft.id}`)).title).toBe('Tote bag, black');
+    // Moved, not copied: the core's shows say so.
+    expect((await getJson<Show>(`/api/shows/${shows[0].id}`)).dropIds).toEqual([]);
+    expect((await getJson<Show>(`/api/shows/${shows[1].id}`)).dropIds).toEqual([draft.id]);
+    await page.getByRole('button', { name: /^Thursday pop-up 1 drop$/ }).waitFor();
     await dropButton(page, 'Tote bag, black').waitFor();
 
     // Scheduling and unscheduling from the editor: the core's state follows.
