@@ -208,9 +208,20 @@ describe('shows & drops editor', () => {
     expect(await show.locator('option:checked').textContent()).toBe('Tuesday pop-up');
     await title.fill('Tote bag, black');
     await show.selectOption({ label: 'Thursday pop-up' });
+    await page.getByText('Advanced: early access').click();
+    await page.getByLabel('Per-buyer cap', { exact: true }).fill('4');
+    await page.getByLabel('Hold a unit while a buyer is in checkout').selectOption('last_units');
+    await page.getByLabel('Last units', { exact: true }).fill('3');
+    await page.getByLabel('Put refunded units back on sale').uncheck();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
-    expect((await getJson<Drop>(`/api/drops/${draft.id}`)).title).toBe('Tote bag, black');
+    expect(await getJson<Drop>(`/api/drops/${draft.id}`)).toMatchObject({
+      title: 'Tote bag, black',
+      perBuyerCap: 4,
+      holds: { mode: 'last_units', lastUnits: 3, ttlSec: 600, perVisitor: 3 },
+      restockOnRefund: false,
+      tiers: [{ name: 'Standard', stock: 10, priceCents: 2500 }],
+    });
     // Moved, not copied: the core's shows say so.
     expect((await getJson<Show>(`/api/shows/${shows[0].id}`)).dropIds).toEqual([]);
     expect((await getJson<Show>(`/api/shows/${shows[1].id}`)).dropIds).toEqual([draft.id]);
