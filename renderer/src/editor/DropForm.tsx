@@ -165,6 +165,7 @@ export function DropForm({ drop, shows, showId, obsState, onSaved, onShow, notic
               value={values.durationMin}
               onChange={(v) => set('durationMin', v)}
               aria-describedby={errors.durationSec ? 'duration-error' : undefined}
+              aria-invalid={errors.durationSec ? true : undefined}
             />
             <Field
               name="durationSec"
@@ -173,6 +174,7 @@ export function DropForm({ drop, shows, showId, obsState, onSaved, onShow, notic
               value={values.durationSec}
               onChange={(v) => set('durationSec', v)}
               aria-describedby={errors.durationSec ? 'duration-error' : undefined}
+              aria-invalid={errors.durationSec ? true : undefined}
             />
           </div>
           {errors.durationSec && (
