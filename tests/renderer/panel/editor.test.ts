@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
 import type { Show } from '../../../shared/insights/shows';
 import { launchChromium } from '../../support/chromium';
+import { waitForObsState } from '../../support/obs-wait';
+import { programScene, RealObs, TEST_SCENES } from '../../support/real-obs';
 import { sampleDrop, startLiveDrop, startTestCore, type TestCore } from '../../support/core-harness';
 import { openPanel, screenshot, seriousA11yViolations } from '../../support/panel-pages';
 import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../electron/main/built-output';
@@ -389,6 +391,52 @@ describe('shows & drops editor', () => {
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'editor-show');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('shows & drops editor with a real OBS connected', () => {
+  let obs: RealObs;
+
+  beforeAll(async () => {
+    obs = await RealObs.start();
+    await core.api('/api/obs/connect', { method: 'POST', json: { url: obs.url } });
+    await waitForObsState(core, 'connected', 10_000);
+  }, 90_000);
+
+  afterAll(async () => {
+    await core?.api('/api/obs/disconnect', { method: 'POST' });
+    await obs?.stop();
+  });
+
+  it("offers OBS's scene names, and the drop switches OBS to the chosen scene when it starts", async () => {
+    const page = await openEditor();
+    await page.getByText('OBS: connected').waitFor();
+    await page.getByRole('button', { name: 'New drop' }).click();
+    await fillNewDrop(page, 'Scene-switch hoodie', 'https://shop.example.com/checkout/hoodie', {
+      stock: '8',
+      price: '49',
+    });
+    await page.getByText('Advanced: early access').click();
+    await page.getByRole('button', { name: 'Add OBS action' }).click();
+    await page.getByText('Scene names are suggested from OBS.').waitFor();
+    const scene = page.getByRole('group', { name: 'Action 1' }).getByLabel('Scene', { exact: true });
+    const listId = await scene.getAttribute('list');
+    const offered = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('datalist[id="${listId}"] option')].map((o) => o.value)`,
+    );
+    expect(offered.sort()).toEqual(Object.values(TEST_SCENES).sort());
+    await scene.fill(TEST_SCENES.drop);
+    await page.getByRole('button', { name: 'Create drop' }).click();
+    await page.getByRole('heading', { name: 'Edit “Scene-switch hoodie”' }).waitFor();
+
+    const drop = await dropTitled('Scene-switch hoodie');
+    expect(drop.obsActions).toEqual({ start: [{ type: 'switchScene', scene: TEST_SCENES.drop }] });
+    const observer = await obs.client();
+    expect(await programScene(observer)).toBe(TEST_SCENES.main);
+    const started = await core.api(`/api/drops/${drop.id}/start`, { method: 'POST' });
+    expect(started.status).toBe(200);
+    await expect.poll(() => programScene(observer), { timeout: 10_000 }).toBe(TEST_SCENES.drop);
     await page.context().close();
   });
 });
