@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Calendar, Drop } from '../../../shared/drops';
 import { usePanel } from '../api/panel-context';
+import { openDropInEditor } from '../editor/open-in-editor';
 import { formatClockTime, formatMoney } from '../lib/format';
 import type { PanelViewProps } from '../shell/view-props';
 import { buildWeek, dayTitle, localDateKey, shiftWeek, weekTitle, type Week } from './week';
@@ -12,7 +13,7 @@ type Load =
 const timeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Week view of scheduled drops, Monday to Sunday in this device's time zone; read-only for everyone. */
-export function CalendarView({ socket }: PanelViewProps) {
+export function CalendarView({ socket, me }: PanelViewProps) {
   const { api } = usePanel();
   const [week, setWeek] = useState<Week>(() => buildWeek(new Date()));
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -112,7 +113,7 @@ export function CalendarView({ socket }: PanelViewProps) {
                   ) : (
                     <ul className="calendar__drops">
                       {drops.map((drop) => (
-                        <CalendarDrop key={drop.id} drop={drop} />
+                        <CalendarDrop key={drop.id} drop={drop} editable={me.role === 'host'} />
                       ))}
                     </ul>
                   )}
@@ -126,7 +127,8 @@ export function CalendarView({ socket }: PanelViewProps) {
   );
 }
 
-function CalendarDrop({ drop }: { drop: Drop }) {
+/** Hosts can open a drop in the editor from here; co-hosts only read. */
+function CalendarDrop({ drop, editable }: { drop: Drop; editable: boolean }) {
   const at = drop.scheduledAt ?? 0;
   const cheapest = Math.min(...drop.tiers.map((t) => t.priceCents));
   const price =
@@ -138,7 +140,13 @@ function CalendarDrop({ drop }: { drop: Drop }) {
       <time dateTime={new Date(at).toISOString()} className="calendar__time">
         {formatClockTime(at)}
       </time>
-      <span className="calendar__drop-title">{drop.title}</span>
+      {editable ? (
+        <a className="calendar__drop-title" href="#/drops" onClick={() => openDropInEditor(drop.id)}>
+          {drop.title}
+        </a>
+      ) : (
+        <span className="calendar__drop-title">{drop.title}</span>
+      )}
       <span className="muted calendar__drop-meta">
         {drop.stock} units · {price}
       </span>

@@ -7,6 +7,7 @@ import { usePanel } from '../api/panel-context';
 import type { PanelViewProps } from '../shell/view-props';
 import { DropForm } from './DropForm';
 import { DropReadOnly } from './DropReadOnly';
+import { takeRequestedDrop } from './open-in-editor';
 import { ScheduleBox } from './ScheduleBox';
 import type { Selection } from './selection';
 import { ShowCosts } from './ShowCosts';
@@ -23,7 +24,10 @@ const EDITABLE: readonly Drop['state'][] = ['draft', 'scheduled'];
 export function DropsView({ state, onUpdated }: PanelViewProps) {
   const { shows, reload, upsert } = useShows();
   const touchpoints = useTouchpointList();
-  const [selection, setSelection] = useState<Selection>({ kind: 'new-drop', showId: null });
+  const [selection, setSelection] = useState<Selection>(() => {
+    const requested = takeRequestedDrop();
+    return requested === null ? { kind: 'new-drop', showId: null } : { kind: 'drop', id: requested };
+  });
   const paneRef = useRef<HTMLDivElement>(null);
   const picked = useRef(false);
 

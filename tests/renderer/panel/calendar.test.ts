@@ -87,6 +87,13 @@ describe('drop calendar', () => {
     await page.getByRole('button', { name: 'Previous week' }).click();
     await page.getByRole('button', { name: 'This week' }).click();
     expect(await page.getByRole('heading', { name: /^Week of / }).textContent()).toBe(thisWeek);
+
+    // The host opens the drop from the calendar straight into the editor.
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await cell.getByRole('link', { name: 'Midweek mug' }).click();
+    await page.getByRole('heading', { name: 'Edit “Midweek mug”' }).waitFor();
+    await page.getByRole('button', { name: 'Move schedule' }).waitFor();
+    expect(page.url()).toMatch(/#\/drops$/);
     await page.context().close();
   });
 
@@ -171,6 +178,7 @@ describe('drop calendar', () => {
     expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(390);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await page.getByRole('link', { name: 'Shows & drops' }).count()).toBe(0);
+    expect(await cell.getByRole('link').count()).toBe(0);
     expect(await page.getByRole('textbox').count()).toBe(0);
     await screenshot(page, 'calendar');
     expect(await seriousA11yViolations(page)).toEqual([]);
