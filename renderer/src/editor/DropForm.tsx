@@ -8,6 +8,7 @@ import type { FieldErrors } from '../lib/field-errors';
 import { ADVANCED_ERROR_KEYS, AdvancedFields } from './AdvancedFields';
 import {
   formErrorsFromCore,
+  editableSettings,
   ledgerSettingsChange,
   newDropValues,
   toCreateInput,
@@ -68,6 +69,9 @@ export function DropForm({ drop, shows, showId, obsState, onSaved, onShow, notic
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const [status, setStatus] = useState(notice?.tone === 'ok' ? notice.text : '');
   const { save, busy } = useSaveDrop(api, onShow);
+  // What the form was filled from (or last saved): a hub update that differs came from elsewhere.
+  const [baseline, setBaseline] = useState(() => (drop ? editableSettings(drop) : null));
+  const changedElsewhere = !busy && drop !== null && baseline !== null && editableSettings(drop) !== baseline;
 
   const set = <K extends keyof DropFormValues>(key: K, value: DropFormValues[K]): void => {
     setStatus('');
@@ -81,6 +85,13 @@ export function DropForm({ drop, shows, showId, obsState, onSaved, onShow, notic
     if (Object.keys(fields).some((k) => ADVANCED_ERROR_KEYS.test(k))) setAdvancedOpen(true);
   };
 
+  const loadLatest = (): void => {
+    if (!drop) return;
+    setValues(valuesFromDrop(drop));
+    setBaseline(editableSettings(drop));
+    showErrors({}, []);
+    setStatus('');
+  };
   async function submit(): Promise<void> {
     // A new drop is in no show yet, whatever show the form was opened from.
     const fromShow = drop ? showId : null;
@@ -100,7 +111,10 @@ export function DropForm({ drop, shows, showId, obsState, onSaved, onShow, notic
       ? { tone: 'error', text: outcome.afterSaveError }
       : { tone: 'ok', text: drop ? 'Saved.' : CREATED };
     // A new drop's form closes here (its edit form opens with this notice); an edit stays open.
-    if (outcome.drop) onSaved(outcome.drop, result);
+    if (outcome.drop) {
+      setBaseline(editableSettings(outcome.drop));
+      onSaved(outcome.drop, result);
+    }
     showErrors({}, result.tone === 'error' ? [result.text] : []);
     setStatus(result.tone === 'ok' ? result.text : '');
   }
@@ -121,6 +135,14 @@ export function DropForm({ drop, shows, showId, obsState, onSaved, onShow, notic
           {drop.state === 'scheduled' ? 'Scheduled' : 'Draft'} · tiers, stock and prices are fixed; everything
           else can change until it goes live.
         </p>
+      )}
+      {changedElsewhere && (
+        <div className="banner editor-locked editor-changed" role="status">
+          <span>These settings were changed on another device.</span>
+          <button type="button" className="button" onClick={loadLatest}>
+            Load the new settings
+          </button>
+        </div>
       )}
       {general.length > 0 && (
         <div className="form-error" role="alert">

@@ -228,3 +228,20 @@ export function formErrorsFromCore(message: string): { fields: FieldErrors; gene
   }
   return { fields, general: parsed.general };
 }
+
+/** The settings this form edits, as one comparable value: to notice edits made on another device. */
+export function editableSettings(drop: Drop): string {
+  const { title, currency, durationSec, checkoutUrl, earlyAccessSec, perBuyerCap, linkRotationSec } = drop;
+  return JSON.stringify([
+    title,
+    currency,
+    durationSec,
+    checkoutUrl,
+    earlyAccessSec,
+    perBuyerCap,
+    linkRotationSec,
+    drop.obsActions,
+    drop.holds,
+    drop.restockOnRefund,
+  ]);
+}

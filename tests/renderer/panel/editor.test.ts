@@ -245,6 +245,19 @@ describe('shows & drops editor', () => {
       scheduledAt: null,
     });
 
+    // Edited on another device meanwhile: the form says so and loads the new settings on request.
+    expect(await page.getByText('changed on another device').count()).toBe(0);
+    const patched = await core.api(`/api/drops/${draft.id}`, {
+      method: 'PATCH',
+      json: { title: 'Tote bag, red' },
+    });
+    expect(patched.status).toBe(200);
+    await page.getByText('These settings were changed on another device.').waitFor();
+    expect(await title.inputValue()).toBe('Tote bag, black');
+    await page.getByRole('button', { name: 'Load the new settings' }).click();
+    expect(await title.inputValue()).toBe('Tote bag, red');
+    expect(await page.getByText('changed on another device').count()).toBe(0);
+
     await dropButton(page, 'Enamel pin').click();
     await page.getByRole('heading', { name: 'Enamel pin' }).waitFor();
     const toLive = page.getByRole('link', { name: 'Run it from the Live screen' });

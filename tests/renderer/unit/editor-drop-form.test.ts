@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
 import {
+  editableSettings,
   emptyTier,
   formErrorsFromCore,
   ledgerSettingsChange,
@@ -215,5 +216,18 @@ describe('OBS rows inside the drop form', () => {
     const row = { ...newObsRow('end'), kind: 'showSource' as const, scene: 'Main' };
     const built = toCreateInput(filled({ obsActions: [row] }));
     expect(Object.keys(built.ok ? {} : built.errors)).toEqual([`obs.${row.key}.source`]);
+  });
+});
+
+describe('changes made elsewhere', () => {
+  it('count only the settings this form edits, not sales, state or schedule', () => {
+    const d = drop();
+    const same = editableSettings(d);
+    expect(
+      editableSettings({ ...d, sold: 3, stock: 47, state: 'scheduled', scheduledAt: 5, updatedAt: 9 }),
+    ).toBe(same);
+    expect(editableSettings({ ...d, title: 'Other' })).not.toBe(same);
+    expect(editableSettings({ ...d, holds: { ...d.holds, mode: 'always' } })).not.toBe(same);
+    expect(editableSettings({ ...d, obsActions: null })).not.toBe(same);
   });
 });
