@@ -30,6 +30,8 @@ export function ShowForm({ show, onSaved }: Props) {
     if (name.trim() === '') local.name = 'Name the show, e.g. "Friday vinyl night"';
     if (startsAt !== '' && start === null) local.startsAt = 'Pick a date and time, or leave it empty';
     if (endsAt !== '' && end === null) local.endsAt = 'Pick a date and time, or leave it empty';
+    // The core checks this too, but for an edit it answers without naming the field.
+    if (start !== null && end !== null && end <= start) local.endsAt = 'The show must end after it starts';
     if (Object.keys(local).length > 0) {
       setErrors(local);
       setGeneral([]);

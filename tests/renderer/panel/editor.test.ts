@@ -228,6 +228,13 @@ describe('shows & drops editor', () => {
     expect((await getJson<Show>(`/api/shows/${shows[0].id}`)).dropIds).toEqual([]);
     expect((await getJson<Show>(`/api/shows/${shows[1].id}`)).dropIds).toEqual([draft.id]);
     await page.getByRole('button', { name: /^Thursday pop-up 1 drop$/ }).waitFor();
+    await show.selectOption({ label: 'Not in a show' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('button', { name: /^Thursday pop-up 0 drops$/ }).waitFor();
+    expect((await getJson<Show>(`/api/shows/${shows[1].id}`)).dropIds).toEqual([]);
+    await show.selectOption({ label: 'Thursday pop-up' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('button', { name: /^Thursday pop-up 1 drop$/ }).waitFor();
     await dropButton(page, 'Tote bag, black').waitFor();
 
     // Scheduling and unscheduling from the editor: the core's state follows.
@@ -280,6 +287,21 @@ describe('shows & drops editor', () => {
     await page.getByRole('button', { name: /^Saturday market / }).click();
     await page.getByRole('heading', { name: 'Show “Saturday market”' }).waitFor();
     await page.getByText('No costs recorded for this show yet.').waitFor();
+
+    // A window that ends before it starts is caught under "Ends".
+    await page.getByLabel('Starts (optional)', { exact: true }).fill('2026-12-20T20:00');
+    await page.getByLabel('Ends (optional)', { exact: true }).fill('2026-12-20T18:00');
+    await page.getByRole('button', { name: 'Save show' }).click();
+    const ends = page.getByLabel('Ends (optional)', { exact: true });
+    await page.getByText('The show must end after it starts').waitFor();
+    expect(await ends.getAttribute('aria-invalid')).toBe('true');
+    await ends.fill('2026-12-20T23:30');
+    await page.getByRole('button', { name: 'Save show' }).click();
+    await page.getByRole('form', { name: 'Show “Saturday market”' }).getByText('Saved.').waitFor();
+    expect(await getJson<Show>(`/api/shows/${show.id}`)).toMatchObject({
+      startsAt: new Date(2026, 11, 20, 20, 0).getTime(),
+      endsAt: new Date(2026, 11, 20, 23, 30).getTime(),
+    });
 
     const form = page.getByRole('form', { name: 'New touchpoint' });
     await form.getByLabel('Key', { exact: true }).fill('flyer-berlin');
