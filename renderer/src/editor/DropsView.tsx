@@ -61,7 +61,12 @@ export function DropsView({ state, onUpdated }: PanelViewProps) {
           onShow={upsert}
           onUpdated={onUpdated}
         />
-        <TouchpointsSection touchpoints={touchpoints.list} onSaved={touchpoints.upsert} />
+        <TouchpointsSection
+          touchpoints={touchpoints.list}
+          loadError={touchpoints.error}
+          onRetry={touchpoints.retry}
+          onSaved={touchpoints.upsert}
+        />
       </div>
     </>
   );
@@ -164,20 +169,29 @@ function EditorPane({
 }
 
 /** Touchpoints as the panel loaded them, refreshed here and kept current after each save. */
-function useTouchpointList(): { list: Touchpoint[]; upsert: (t: Touchpoint) => void } {
+function useTouchpointList(): {
+  list: Touchpoint[];
+  error: string | null;
+  retry: () => void;
+  upsert: (t: Touchpoint) => void;
+} {
   const { api, touchpoints } = usePanel();
   const [list, setList] = useState<Touchpoint[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let cancelled = false;
     void api.call('touchpoint:list', {}).then((r) => {
-      if (!cancelled && r.ok) setList(r.value);
+      if (cancelled) return;
+      if (r.ok) setList(r.value);
+      setError(r.ok ? null : r.error.message);
     });
     return () => {
       cancelled = true;
     };
-  }, [api]);
+  }, [api, attempt]);
   const current = list ?? touchpoints;
   const upsert = (t: Touchpoint): void =>
     setList([...current.filter((x) => x.key !== t.key), t].sort((a, b) => a.id - b.id));
-  return { list: current, upsert };
+  return { list: current, error, retry: () => setAttempt((n) => n + 1), upsert };
 }

@@ -21,14 +21,25 @@ const isKind = (v: string): v is TouchpointKind => (TOUCHPOINT_KINDS as readonly
 
 interface Props {
   touchpoints: readonly Touchpoint[];
+  /** Why the latest list did not load (the one shown may be older). */
+  loadError: string | null;
+  onRetry: () => void;
   onSaved: (touchpoint: Touchpoint) => void;
 }
 
 /** Where scans come from, and which creator each one credits (costs are per show, above). */
-export function TouchpointsSection({ touchpoints, onSaved }: Props) {
+export function TouchpointsSection({ touchpoints, loadError, onRetry, onSaved }: Props) {
   return (
     <section className="card" aria-labelledby="touchpoints-title">
       <h2 id="touchpoints-title">Touchpoints</h2>
+      {loadError && (
+        <div className="form-error" role="alert">
+          <p>Could not load the touchpoints: {loadError}</p>
+          <button type="button" className="button" onClick={onRetry}>
+            Retry
+          </button>
+        </div>
+      )}
       {touchpoints.length === 0 ? (
         <p className="muted">No touchpoints yet.</p>
       ) : (

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
 import type { Show } from '../../../shared/insights/shows';
@@ -375,13 +375,14 @@ describe('shows & drops editor', () => {
   it('says why the shows did not load, and Retry loads them', async () => {
     await core.api('/api/shows', { method: 'POST', json: { name: 'Back after a retry' } });
     const page = await openPanel(browser, core, { view: 'drops' });
-    await page.route('**/api/shows', (route) =>
+    const refuse = (route: Route): Promise<void> =>
       route.fulfill({
         status: 500,
         contentType: 'application/json',
         body: JSON.stringify({ error: { code: 'internal', message: 'database is locked' } }),
-      }),
-    );
+      });
+    await page.route('**/api/shows', refuse);
+    await page.route('**/api/touchpoints', refuse);
     await page.reload();
     const alert = page.getByRole('alert').filter({ hasText: 'Could not load the shows: database is locked' });
     await alert.waitFor();
@@ -389,6 +390,15 @@ describe('shows & drops editor', () => {
     await alert.getByRole('button', { name: 'Retry' }).click();
     await page.getByRole('button', { name: /^Back after a retry / }).waitFor();
     expect(await alert.count()).toBe(0);
+
+    const tpAlert = page
+      .getByRole('alert')
+      .filter({ hasText: 'Could not load the touchpoints: database is locked' });
+    await tpAlert.waitFor();
+    await page.unroute('**/api/touchpoints');
+    await tpAlert.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('form', { name: 'Touchpoint Stream QR' }).waitFor();
+    expect(await tpAlert.count()).toBe(0);
     await page.context().close();
   });
 
