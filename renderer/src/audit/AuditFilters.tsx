@@ -1,6 +1,13 @@
 import { useId } from 'react';
 import type { Device } from '../../../shared/devices';
-import { actionOptions, isFiltered, NO_FILTER, TIME_RANGES, type AuditFilter, type TimeRangeId } from './audit-query';
+import {
+  actionOptions,
+  isFiltered,
+  NO_FILTER,
+  TIME_RANGES,
+  type AuditFilter,
+  type TimeRangeId,
+} from './audit-query';
 
 interface Props {
   filter: AuditFilter;
@@ -19,9 +26,11 @@ export function AuditFilters({ filter, onChange, devices, seenActions }: Props) 
         <select
           id={`${id}-device`}
           value={filter.deviceId === null ? '' : String(filter.deviceId)}
-          onChange={(e) => onChange({ ...filter, deviceId: e.target.value === '' ? null : Number(e.target.value) })}
+          onChange={(e) =>
+            onChange({ ...filter, deviceId: e.target.value === '' ? null : Number(e.target.value) })
+          }
         >
-          <option value="">All devices and the host</option>
+          <option value="">Everyone</option>
           {devices.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}

@@ -60,7 +60,9 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
         <span className={`role-tag role-tag--${device.role}`}>{roleLabel(device.role)}</span>
         {isMe && <span className="role-tag">This device</span>}
       </div>
-      <span className={revoked ? 'device-row__status device-row__status--revoked' : 'device-row__status muted'}>
+      <span
+        className={revoked ? 'device-row__status device-row__status--revoked' : 'device-row__status muted'}
+      >
         {deviceStatus(device, now)}
       </span>
       {renaming ? (
@@ -126,10 +128,12 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
           onCancel={() => setConfirming(false)}
         >
           <p>
-            It is signed out at once, mid-show or not, and its token stops working. To use it again it
-            must be paired anew with a fresh QR code.
+            It is signed out at once, mid-show or not, and its token stops working. To use it again it must be
+            paired anew with a fresh QR code.
           </p>
-          {isMe && <p className="confirm__warn">This is the device you are using: this panel signs out too.</p>}
+          {isMe && (
+            <p className="confirm__warn">This is the device you are using: this panel signs out too.</p>
+          )}
         </ConfirmDialog>
       )}
     </li>

@@ -92,7 +92,11 @@ export interface AuditPage {
  * The API has no time filter, but it answers newest first: a page is cut at the range's start, and
  * once a page reaches past it there is nothing older worth asking for.
  */
-export function pageWithin(entries: AuditEntry[], since: number | null, pageSize = AUDIT_PAGE_SIZE): AuditPage {
+export function pageWithin(
+  entries: AuditEntry[],
+  since: number | null,
+  pageSize = AUDIT_PAGE_SIZE,
+): AuditPage {
   const rows = since === null ? entries : entries.filter((e) => e.at >= since);
   const crossed = rows.length < entries.length;
   return { rows, hasMore: !crossed && entries.length >= pageSize };

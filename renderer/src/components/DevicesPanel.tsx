@@ -73,9 +73,10 @@ export function DevicesPanel({ data, myDeviceId, onChanged }: Props) {
         </button>
       </div>
       <ActionError error={error} />
-      {paired && (
+      {paired && paired.revokedAt === null && (
         <p className="devices__paired" role="status">
-          Paired: <strong>{paired.name}</strong> is signed in as {paired.role === 'host' ? 'a host' : 'a co-host'}.
+          Paired: <strong>{paired.name}</strong> is signed in as{' '}
+          {paired.role === 'host' ? 'a host' : 'a co-host'}.
         </p>
       )}
       {pairing && waiting && (
@@ -91,7 +92,10 @@ export function DevicesPanel({ data, myDeviceId, onChanged }: Props) {
                 ? 'This code has expired: make a new one.'
                 : `Works once, until ${formatClockTime(pairing.expiresAt)}. This list updates when the phone pairs.`}
             </p>
-            <button type="button" className="button button--quiet" onClick={() => {
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
                 setPairing(null);
                 setKnown(null);
               }}
