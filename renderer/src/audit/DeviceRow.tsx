@@ -44,6 +44,12 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
     onChanged();
   };
 
+  const stopRenaming = (): void => {
+    setRenaming(false);
+    setName(device.name);
+    setNameError(undefined);
+  };
+
   const revoke = async (): Promise<void> => {
     setBusy(true);
     const result = await api.call('device:revoke', { id: device.id });
@@ -66,7 +72,14 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
         {deviceStatus(device, now)}
       </span>
       {renaming ? (
-        <form className="device-row__rename" onSubmit={(e) => void rename(e)} noValidate>
+        <form
+          className="device-row__rename"
+          onSubmit={(e) => void rename(e)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') stopRenaming();
+          }}
+          noValidate
+        >
           <Field
             name="name"
             label={`New name for ${device.name}`}
@@ -80,15 +93,7 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
             <button type="submit" className="button button--primary" disabled={busy}>
               Save name
             </button>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => {
-                setRenaming(false);
-                setName(device.name);
-                setNameError(undefined);
-              }}
-            >
+            <button type="button" className="button button--quiet" onClick={stopRenaming}>
               Cancel
             </button>
           </div>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { PanelViewProps } from '../shell/view-props';
 import { DevicesPanel } from '../components/DevicesPanel';
 import { AuditLog } from './AuditLog';
@@ -14,8 +14,16 @@ export function DevicesView({ me }: PanelViewProps) {
   return <HostDevices myDeviceId={me.deviceId} />;
 }
 
+/** "Last seen" is only worth reading if it is fresh: the list is re-read while the screen is open. */
+const DEVICES_REFRESH_MS = 30_000;
+
 function HostDevices({ myDeviceId }: { myDeviceId: number | null }) {
   const devices = useDevices();
+  const { reload } = devices;
+  useEffect(() => {
+    const timer = window.setInterval(() => void reload(), DEVICES_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [reload]);
   const [auditVersion, setAuditVersion] = useState(0);
   const auditHasNews = useCallback(() => setAuditVersion((v) => v + 1), []);
   return (

@@ -34,6 +34,11 @@ export function useAuditLog(filter: AuditFilter, version: number): AuditLogData 
   const [loadedFor, setLoadedFor] = useState('');
   // Answers to an older filter arrive late sometimes; only the latest request may write the list.
   const latest = useRef(0);
+  // The clock's estimate is refined every minute; that must not reload the log (and drop older pages).
+  const now = useRef(serverNow);
+  useEffect(() => {
+    now.current = serverNow;
+  });
 
   const remember = useCallback((rows: AuditEntry[]) => {
     setSeenActions((seen) => {
@@ -47,7 +52,7 @@ export function useAuditLog(filter: AuditFilter, version: number): AuditLogData 
   useEffect(() => {
     const request = ++latest.current;
     const current: AuditFilter = { deviceId, action, range };
-    const since = sinceFor(range, serverNow());
+    const since = sinceFor(range, now.current());
     void api.call('audit:list', auditQuery(current)).then((result) => {
       if (request !== latest.current) return;
       setLoadedFor(key);
@@ -63,13 +68,13 @@ export function useAuditLog(filter: AuditFilter, version: number): AuditLogData 
       setError(null);
       remember(result.value);
     });
-  }, [api, serverNow, deviceId, action, range, key, remember]);
+  }, [api, deviceId, action, range, key, remember]);
 
   const loadOlder = useCallback(() => {
     const last = entries.at(-1);
     if (!last) return;
     const request = ++latest.current;
-    const since = sinceFor(range, serverNow());
+    const since = sinceFor(range, now.current());
     setLoadingMore(true);
     void api.call('audit:list', auditQuery({ deviceId, action, range }, last.id)).then((result) => {
       if (request !== latest.current) return;
@@ -81,7 +86,7 @@ export function useAuditLog(filter: AuditFilter, version: number): AuditLogData 
       setError(null);
       remember(result.value);
     });
-  }, [api, serverNow, entries, deviceId, action, range, remember]);
+  }, [api, entries, deviceId, action, range, remember]);
 
   const retry = useCallback(() => {
     setState('loading');

@@ -1,14 +1,7 @@
 import type { ShowReport } from '../../../shared/insights/report';
 import { formatDateTime } from './report-format';
-import {
-  AttributionTable,
-  ConversionTables,
-  DropsTable,
-  RevenueTable,
-  SellThroughTable,
-  SplitTables,
-  SummaryCards,
-} from './ReportSections';
+import { AttributionTable, ConversionTables, SellThroughTable } from './ReportAudience';
+import { DropsTable, RevenueTable, SplitTables, SummaryCards, TouchpointCostTable } from './ReportMoney';
 
 /** One show's report, in the order a host reads it after the stream; also what gets printed. */
 export function ReportBody({ report }: { report: ShowReport }) {
@@ -27,6 +20,7 @@ export function ReportBody({ report }: { report: ShowReport }) {
       <RevenueTable report={report} />
       <DropsTable report={report} />
       <AttributionTable report={report} />
+      <TouchpointCostTable report={report} />
       <ConversionTables report={report} />
       <SellThroughTable report={report} />
       <SplitTables report={report} />

@@ -193,6 +193,13 @@ describe('Report screen', () => {
       }
     }
 
+    // What each touchpoint cost: the stream's €50 is on screen as the API has it.
+    const costs = await cellTexts(body.getByRole('table', { name: /^Cost per touchpoint/ }));
+    expect(costs.map((r) => [r[0], cents(r[1]), Number(r[2])])).toEqual(
+      report.kpis.cpa.byTouchpoint.map((c) => [c.touchpoint, c.costCents, c.acquisitions]),
+    );
+    expect(costs.find((r) => r[0] === 'stream')?.[1]).toBeDefined();
+
     // Conversion by touchpoint: visitors and purchases as counted.
     const conversion = await cellTexts(body.getByRole('table', { name: 'Conversion by touchpoint' }));
     expect(conversion.map((r) => [r[0], Number(r[1]), Number(r[2])])).toEqual(
