@@ -28,3 +28,8 @@ export function deviceStatus(device: Pick<Device, 'lastSeenAt' | 'revokedAt'>, n
 }
 
 export const roleLabel = (role: Device['role']): string => (role === 'host' ? 'Host' : 'Co-host');
+
+/** Devices that can still act first (in the API's order, newest first), revoked ones after them. */
+export function activeFirst<D extends Pick<Device, 'revokedAt'>>(devices: D[]): D[] {
+  return [...devices.filter((d) => d.revokedAt === null), ...devices.filter((d) => d.revokedAt !== null)];
+}

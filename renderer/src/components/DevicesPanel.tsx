@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Device, Pairing } from '../../../shared/devices';
 import { usePanel } from '../api/panel-context';
 import { DeviceRow } from '../audit/DeviceRow';
+import { activeFirst } from '../audit/device-status';
 import type { DevicesData } from '../audit/useDevices';
 import { formatClockTime } from '../lib/format';
 import { ActionError } from './ActionError';
@@ -119,7 +120,7 @@ export function DevicesPanel({ data, myDeviceId, onChanged }: Props) {
       )}
       {devices.length > 0 && (
         <ul className="device-rows" aria-label="Paired devices">
-          {devices.map((d) => (
+          {activeFirst(devices).map((d) => (
             <DeviceRow key={d.id} device={d} isMe={d.id === myDeviceId} now={now} onChanged={changed} />
           ))}
         </ul>

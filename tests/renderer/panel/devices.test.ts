@@ -230,6 +230,19 @@ describe('Devices & audit screen', () => {
     );
     expect(shown.some((d) => d.id === phoneDevice.device.id)).toBe(true);
 
+    // The pairing code and a rename form open on the phone without pushing anything off screen.
+    await devices.getByRole('button', { name: 'Pair a co-host phone' }).click();
+    await devices.getByRole('img', { name: /QR code for/ }).waitFor();
+    await devices.getByRole('button', { name: 'Rename Ana’s phone' }).click();
+    await devices.getByLabel('New name for Ana’s phone', { exact: true }).waitFor();
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'devices-pairing');
+    // Escape leaves the name as it was.
+    await devices.getByLabel('New name for Ana’s phone', { exact: true }).press('Escape');
+    await devices.getByRole('button', { name: 'Rename Ana’s phone' }).waitFor();
+    await devices.getByRole('button', { name: 'Hide code' }).click();
+    expect(await devices.getByRole('img', { name: /QR code for/ }).count()).toBe(0);
+
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'devices');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceStatus, formatWhen, roleLabel } from '../../../renderer/src/audit/device-status';
+import { activeFirst, deviceStatus, formatWhen, roleLabel } from '../../../renderer/src/audit/device-status';
 import { formatClockTime } from '../../../renderer/src/lib/format';
 
 const now = new Date(2026, 10, 21, 20, 0, 0).getTime();
@@ -25,5 +25,17 @@ describe('device status line', () => {
   it('names the roles as the panel does', () => {
     expect(roleLabel('host')).toBe('Host');
     expect(roleLabel('cohost')).toBe('Co-host');
+  });
+});
+
+describe('device list order', () => {
+  it('puts revoked devices after the ones that can still act, keeping the API’s order', () => {
+    const list = [
+      { id: 4, revokedAt: 1 },
+      { id: 3, revokedAt: null },
+      { id: 2, revokedAt: 5 },
+      { id: 1, revokedAt: null },
+    ];
+    expect(activeFirst(list).map((d) => d.id)).toEqual([3, 1, 4, 2]);
   });
 });
