@@ -44,7 +44,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
         <button ref={cancel} type="button" className="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
-        <button type="button" className="button button--stop" onClick={onConfirm} disabled={busy}>
+        <button type="button" className="button confirm__danger" onClick={onConfirm} disabled={busy}>
           {confirmLabel}
         </button>
       </div>

@@ -93,3 +93,24 @@ export function SellThroughTable({ report }: { report: ShowReport }) {
     </section>
   );
 }
+
+/** Clicks per touchpoint over the minutes that had any (the standalone page charts them). */
+export function ClicksTable({ report }: { report: ShowReport }) {
+  const clicks = report.kpis.clicksPerMinute;
+  return (
+    <section className="report-section">
+      <ReportTable
+        caption="Clicks by touchpoint"
+        note={`Over ${formatCount(clicks.minutes)} ${clicks.minutes === 1 ? 'minute' : 'minutes'} with clicks.`}
+        columns={[
+          { label: 'Touchpoint', cell: (t) => t.touchpoint },
+          { label: 'Clicks', num: true, cell: (t) => formatCount(t.clicks) },
+          { label: 'Per minute', num: true, cell: (t) => formatCount(t.perMinute, 2) },
+          { label: 'Peak minute', num: true, cell: (t) => formatCount(t.peak) },
+        ]}
+        rows={clicks.byTouchpoint}
+        rowKey={(t) => t.touchpoint}
+      />
+    </section>
+  );
+}

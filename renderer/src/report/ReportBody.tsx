@@ -1,6 +1,6 @@
 import type { ShowReport } from '../../../shared/insights/report';
 import { formatDateTime } from './report-format';
-import { AttributionTable, ConversionTables, SellThroughTable } from './ReportAudience';
+import { AttributionTable, ClicksTable, ConversionTables, SellThroughTable } from './ReportAudience';
 import { DropsTable, RevenueTable, SplitTables, SummaryCards, TouchpointCostTable } from './ReportMoney';
 
 /** One show's report, in the order a host reads it after the stream; also what gets printed. */
@@ -21,6 +21,7 @@ export function ReportBody({ report }: { report: ShowReport }) {
       <DropsTable report={report} />
       <AttributionTable report={report} />
       <TouchpointCostTable report={report} />
+      <ClicksTable report={report} />
       <ConversionTables report={report} />
       <SellThroughTable report={report} />
       <SplitTables report={report} />

@@ -123,6 +123,7 @@ describe('Devices & audit screen', () => {
     const dialog = page.getByRole('dialog', { name: 'Revoke “Sam (merch)”?' });
     await dialog.waitFor();
     await screenshot(page, 'devices-revoke-confirm');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await listDevices(core)).find((d) => d.id === sam.device.id)?.revokedAt).toBeNull();

@@ -200,6 +200,13 @@ describe('Report screen', () => {
     );
     expect(costs.find((r) => r[0] === 'stream')?.[1]).toBeDefined();
 
+    // Clicks per touchpoint, bots left out as the core counts them.
+    const clicks = await cellTexts(body.getByRole('table', { name: /^Clicks by touchpoint/ }));
+    expect(clicks.map((r) => [r[0], Number(r[1]), Number(r[3])])).toEqual(
+      report.kpis.clicksPerMinute.byTouchpoint.map((c) => [c.touchpoint, c.clicks, c.peak]),
+    );
+    expect(clicks.length).toBeGreaterThan(0);
+
     // Conversion by touchpoint: visitors and purchases as counted.
     const conversion = await cellTexts(body.getByRole('table', { name: 'Conversion by touchpoint' }));
     expect(conversion.map((r) => [r[0], Number(r[1]), Number(r[2])])).toEqual(
