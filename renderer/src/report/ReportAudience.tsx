@@ -3,7 +3,8 @@ import { ATTRIBUTION_MODELS, type AttributionModel } from '../../../shared/insig
 import type { ShowReport } from '../../../shared/insights/report';
 import { formatMoney } from '../lib/format';
 import { DASH, formatCount, formatRate, formatTimeRange, humanize } from './report-format';
-import { attributionRows } from './report-rows';
+import { usePanel } from '../api/panel-context';
+import { attributionRows, touchpointLabel } from './report-rows';
 import { ReportTable } from './ReportTable';
 
 /* The audience half of the report: where the buyers came from, and how the stock went. */
@@ -46,9 +47,9 @@ export function AttributionTable({ report }: { report: ShowReport }) {
   );
 }
 
-function conversionColumns(what: string) {
+function conversionColumns(what: string, name: (key: string) => string = (k) => k) {
   return [
-    { label: what, cell: (x: Conversion) => x.key },
+    { label: what, cell: (x: Conversion) => name(x.key) },
     { label: 'Visitors', num: true, cell: (x: Conversion) => formatCount(x.visitors) },
     { label: 'Purchases', num: true, cell: (x: Conversion) => formatCount(x.purchases) },
     { label: 'Conversion', num: true, cell: (x: Conversion) => formatRate(x.rate) },
@@ -56,11 +57,12 @@ function conversionColumns(what: string) {
 }
 
 export function ConversionTables({ report }: { report: ShowReport }) {
+  const { touchpoints } = usePanel();
   return (
     <section className="report-section report-section--pair">
       <ReportTable
         caption="Conversion by touchpoint"
-        columns={conversionColumns('Touchpoint')}
+        columns={conversionColumns('Touchpoint', (k) => touchpointLabel(k, touchpoints))}
         rows={report.kpis.conversionByTouchpoint}
         rowKey={(x) => x.key}
       />
@@ -96,6 +98,7 @@ export function SellThroughTable({ report }: { report: ShowReport }) {
 
 /** Clicks per touchpoint over the minutes that had any (the standalone page charts them). */
 export function ClicksTable({ report }: { report: ShowReport }) {
+  const { touchpoints } = usePanel();
   const clicks = report.kpis.clicksPerMinute;
   return (
     <section className="report-section">
@@ -103,7 +106,7 @@ export function ClicksTable({ report }: { report: ShowReport }) {
         caption="Clicks by touchpoint"
         note={`Over ${formatCount(clicks.minutes)} ${clicks.minutes === 1 ? 'minute' : 'minutes'} with clicks.`}
         columns={[
-          { label: 'Touchpoint', cell: (t) => t.touchpoint },
+          { label: 'Touchpoint', cell: (t) => touchpointLabel(t.touchpoint, touchpoints) },
           { label: 'Clicks', num: true, cell: (t) => formatCount(t.clicks) },
           { label: 'Per minute', num: true, cell: (t) => formatCount(t.perMinute, 2) },
           { label: 'Peak minute', num: true, cell: (t) => formatCount(t.peak) },

@@ -1,7 +1,8 @@
 import type { ShowReport } from '../../../shared/insights/report';
 import { formatMoney } from '../lib/format';
 import { DASH, formatCount, formatShare, humanize } from './report-format';
-import { dropRows, splitGroups, summaryFigures } from './report-rows';
+import { usePanel } from '../api/panel-context';
+import { dropRows, splitGroups, summaryFigures, touchpointLabel } from './report-rows';
 import { ReportTable } from './ReportTable';
 
 /* The money half of the report: what came in, what went back, what it cost, who is owed what. */
@@ -84,6 +85,7 @@ export function DropsTable({ report }: { report: ShowReport }) {
 
 /** What each touchpoint cost and brought; costs of touchpoints nobody clicked are listed apart. */
 export function TouchpointCostTable({ report }: { report: ShowReport }) {
+  const { touchpoints } = usePanel();
   const { byTouchpoint, unallocated } = report.kpis.cpa;
   const spentOnNothing = unallocated.filter((u) => u.costCents > 0);
   return (
@@ -96,7 +98,7 @@ export function TouchpointCostTable({ report }: { report: ShowReport }) {
             : undefined
         }
         columns={[
-          { label: 'Touchpoint', cell: (t) => t.touchpoint },
+          { label: 'Touchpoint', cell: (t) => touchpointLabel(t.touchpoint, touchpoints) },
           { label: 'Cost', num: true, cell: (t) => formatMoney(t.costCents, t.currency) },
           { label: 'Purchases', num: true, cell: (t) => formatCount(t.acquisitions) },
           {

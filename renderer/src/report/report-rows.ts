@@ -1,6 +1,7 @@
 import type { AttributionModel, AttributionRow } from '../../../shared/insights/attribution';
 import type { ShowReport } from '../../../shared/insights/report';
 import type { SplitScope } from '../../../shared/insights/splits';
+import type { Touchpoint } from '../../../shared/touchpoints';
 import { formatMoney } from '../lib/format';
 import { formatCount, formatMinutes, formatRate } from './report-format';
 
@@ -86,4 +87,9 @@ export function splitGroups(r: ShowReport): SplitGroup[] {
       s.dropId === null ? 'Show-wide' : (r.drops.find((d) => d.id === s.dropId)?.title ?? `Drop ${s.dropId}`),
     scope: s,
   }));
+}
+
+/** A touchpoint's name as the host gave it ("Stream QR"), or its key when the panel does not know it. */
+export function touchpointLabel(key: string, touchpoints: Pick<Touchpoint, 'key' | 'label'>[]): string {
+  return touchpoints.find((t) => t.key === key)?.label ?? key;
 }

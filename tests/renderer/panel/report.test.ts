@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShowReport } from '../../../shared/insights/report';
 import type { Show } from '../../../shared/insights/shows';
 import type { Sale } from '../../../shared/sales';
+import type { Touchpoint } from '../../../shared/touchpoints';
 import { launchChromium } from '../../support/chromium';
 import { startTestCore, type TestCore } from '../../support/core-harness';
 import { pairDevice } from '../../support/devices';
@@ -136,6 +137,9 @@ describe('Report screen', () => {
     const show = await seedShow(core);
     const report = await json<ShowReport>(await core.api(`/api/shows/${show.id}/report`));
     const revenue = report.kpis.revenue[0];
+    // Tables name touchpoints as the host labelled them (the report itself carries their keys).
+    const touchpoints = await json<Touchpoint[]>(await core.api('/api/touchpoints'));
+    const name = (key: string): string => touchpoints.find((t) => t.key === key)?.label ?? key;
     expect(revenue.refundsCents).toBe(-2500);
 
     const page = await openPanel(browser, core, { viewport: 'desktop', view: 'report' });
@@ -196,21 +200,21 @@ describe('Report screen', () => {
     // What each touchpoint cost: the stream's €50 is on screen as the API has it.
     const costs = await cellTexts(body.getByRole('table', { name: /^Cost per touchpoint/ }));
     expect(costs.map((r) => [r[0], cents(r[1]), Number(r[2])])).toEqual(
-      report.kpis.cpa.byTouchpoint.map((c) => [c.touchpoint, c.costCents, c.acquisitions]),
+      report.kpis.cpa.byTouchpoint.map((c) => [name(c.touchpoint), c.costCents, c.acquisitions]),
     );
-    expect(costs.find((r) => r[0] === 'stream')?.[1]).toBeDefined();
+    expect(costs.find((r) => r[0] === name('stream'))?.[1]).toBeDefined();
 
     // Clicks per touchpoint, bots left out as the core counts them.
     const clicks = await cellTexts(body.getByRole('table', { name: /^Clicks by touchpoint/ }));
     expect(clicks.map((r) => [r[0], Number(r[1]), Number(r[3])])).toEqual(
-      report.kpis.clicksPerMinute.byTouchpoint.map((c) => [c.touchpoint, c.clicks, c.peak]),
+      report.kpis.clicksPerMinute.byTouchpoint.map((c) => [name(c.touchpoint), c.clicks, c.peak]),
     );
     expect(clicks.length).toBeGreaterThan(0);
 
     // Conversion by touchpoint: visitors and purchases as counted.
     const conversion = await cellTexts(body.getByRole('table', { name: 'Conversion by touchpoint' }));
     expect(conversion.map((r) => [r[0], Number(r[1]), Number(r[2])])).toEqual(
-      report.kpis.conversionByTouchpoint.map((c) => [c.key, c.visitors, c.purchases]),
+      report.kpis.conversionByTouchpoint.map((c) => [name(c.key), c.visitors, c.purchases]),
     );
 
     // Splits: every party's amount in every scope.

@@ -13,6 +13,7 @@ import {
   dropRows,
   splitGroups,
   summaryFigures,
+  touchpointLabel,
 } from '../../../renderer/src/report/report-rows';
 
 const row = (touchpoint: string, revenueCents: number) => ({
@@ -139,6 +140,12 @@ describe('report rows', () => {
       'stream',
     ]);
     expect(attributionRows(report, 'time_decay')).toEqual([]);
+  });
+
+  it('names touchpoints by their label, falling back to the key', () => {
+    const known = [{ key: 'stream', label: 'Stream QR' }];
+    expect(touchpointLabel('stream', known)).toBe('Stream QR');
+    expect(touchpointLabel('gone', known)).toBe('gone');
   });
 
   it('titles split scopes: show-wide, the drop’s title, or its id when the drop is gone', () => {
