@@ -26,14 +26,26 @@ function showLabel(s: Show): string {
   return s.startsAt === null ? s.name : `${s.name} · ${formatDateTime(s.startsAt)}`;
 }
 
+/** The picked show survives a trip to another screen (and a reload) in this tab. */
+const PICKED_KEY = 'dropdeck.report.show';
+
+function readPicked(): number | null {
+  const stored = Number(window.sessionStorage.getItem(PICKED_KEY));
+  return Number.isInteger(stored) && stored > 0 ? stored : null;
+}
+
 function HostReport() {
   const pickerId = useId();
   const [shows, retryShows] = useShows();
-  const [picked, setPicked] = useState<number | null>(null);
+  const [picked, setPicked] = useState<number | null>(readPicked);
   // Newest first from the API: the show that just ended is the one a host opens the report for.
   const list = shows.state === 'ready' ? shows.value : [];
-  const showId = picked ?? list[0]?.id ?? null;
-  const [report, retryReport] = useShowReport(showId);
+  const showId = list.find((s) => s.id === picked)?.id ?? list[0]?.id ?? null;
+  const [report, retryReport, refreshing] = useShowReport(showId);
+  const pick = (id: number): void => {
+    window.sessionStorage.setItem(PICKED_KEY, String(id));
+    setPicked(id);
+  };
 
   return (
     <section className="card report-view" aria-label="Report">
@@ -43,7 +55,7 @@ function HostReport() {
           <div className="report-toolbar__controls">
             <div className="field">
               <label htmlFor={pickerId}>Show</label>
-              <select id={pickerId} value={showId ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
+              <select id={pickerId} value={showId ?? ''} onChange={(e) => pick(Number(e.target.value))}>
                 {list.map((s) => (
                   <option key={s.id} value={s.id}>
                     {showLabel(s)}
@@ -51,6 +63,9 @@ function HostReport() {
                 ))}
               </select>
             </div>
+            <button type="button" className="button" onClick={retryReport} disabled={refreshing}>
+              {refreshing ? 'Refreshing…' : 'Refresh'}
+            </button>
             <button
               type="button"
               className="button button--primary"

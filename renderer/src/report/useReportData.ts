@@ -9,8 +9,8 @@ export type Loaded<T> =
  * Loads `fetch()` whenever its inputs change (`key`), and again on retry. Only the latest request
  * may write: picking another show while one loads never shows the first show's numbers.
  */
-function useLoad<T>(key: string | null, fetch: () => Promise<Result<T>>): [Loaded<T>, () => void] {
-  const [loaded, setLoaded] = useState<{ key: string; value: Loaded<T> } | null>(null);
+function useLoad<T>(key: string | null, fetch: () => Promise<Result<T>>): [Loaded<T>, () => void, boolean] {
+  const [loaded, setLoaded] = useState<{ key: string; attempt: string; value: Loaded<T> } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
   const fetchRef = useRef(fetch);
@@ -25,17 +25,20 @@ function useLoad<T>(key: string | null, fetch: () => Promise<Result<T>>): [Loade
     void fetchRef.current().then((result) => {
       if (request !== latest.current) return;
       setLoaded({
-        key: fullKey,
+        key: key ?? '',
+        attempt: fullKey,
         value: result.ok
           ? { state: 'ready', value: result.value }
           : { state: 'error', message: result.error.message },
       });
     });
-  }, [fullKey]);
+  }, [key, fullKey]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const current: Loaded<T> = loaded && loaded.key === fullKey ? loaded.value : { state: 'loading' };
-  return [current, retry];
+  // A retry of the same thing keeps the last answer on screen until the new one is in.
+  const current: Loaded<T> = loaded && loaded.key === key ? loaded.value : { state: 'loading' };
+  const refreshing = loaded !== null && loaded.key === key && loaded.attempt !== fullKey;
+  return [current, retry, refreshing];
 }
 
 export function useShows() {

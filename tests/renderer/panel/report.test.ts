@@ -252,6 +252,59 @@ describe('Report screen', () => {
     await page.close();
   });
 
+  it('refreshes after a late sale, and keeps the picked show when a newer one appears', async () => {
+    const shows = await json<Show[]>(await core.api('/api/shows'));
+    const friday = shows.find((x) => x.name === 'Friday pop-up');
+    const mugId = friday?.dropIds[0];
+    expect(mugId).toBeDefined();
+    const page = await openPanel(browser, core, { viewport: 'desktop', view: 'report' });
+    const view = page.getByRole('region', { name: 'Report' });
+    const body = view.getByRole('article', { name: 'Report for Friday pop-up' });
+    await body.waitFor();
+    const net = async (): Promise<number> =>
+      cents(
+        await body
+          .locator('.report-figure', { has: page.getByText('Net revenue', { exact: true }) })
+          .locator('dd')
+          .innerText(),
+      );
+    const before = await net();
+
+    // A sale the stream brought in after the host opened the report: Refresh shows the new total.
+    await json(
+      await core.api('/api/sales', {
+        method: 'POST',
+        json: {
+          dropId: mugId,
+          quantity: 1,
+          amountCents: 2500,
+          currency: 'EUR',
+          source: 'stripe',
+          externalId: 'pi_late',
+        },
+      }),
+      201,
+    );
+    const after = await json<ShowReport>(await core.api(`/api/shows/${friday?.id}/report`));
+    expect(after.kpis.revenue[0].netCents).toBe(before + 2500);
+    await view.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(net).toBe(after.kpis.revenue[0].netCents);
+
+    // The host picked Friday; a newer show does not take its place, even after a reload.
+    await view.getByLabel('Show', { exact: true }).selectOption(String(friday?.id));
+    const saturday = await createShow(core, { name: 'Saturday market' });
+    await page.reload();
+    await body.waitFor();
+    expect(await view.getByLabel('Show', { exact: true }).inputValue()).toBe(String(friday?.id));
+    // Picking the new one shows its (still empty) report, with nothing invented.
+    await view.getByLabel('Show', { exact: true }).selectOption(String(saturday.id));
+    const empty = view.getByRole('article', { name: 'Report for Saturday market' });
+    await empty.waitFor();
+    expect(await cellTexts(empty.getByRole('table', { name: /^Drops/ }))).toEqual([['Nothing recorded.']]);
+    expect(await empty.getByText('No creator splits for this show.').count()).toBe(1);
+    await page.close();
+  });
+
   it('fits a phone, and says why a report did not load with a Retry', async () => {
     const page = await openPanel(browser, core, { viewport: 'phone', view: 'report' });
     let down = true;
@@ -267,6 +320,10 @@ describe('Report screen', () => {
       .waitFor();
     down = false;
     await view.getByRole('button', { name: 'Retry' }).click();
+    // The newest show opens first; the phone's screenshot wants the one with numbers.
+    await view.getByRole('article', { name: /^Report for / }).waitFor();
+    const friday = (await json<Show[]>(await core.api('/api/shows'))).find((x) => x.name === 'Friday pop-up');
+    await view.getByLabel('Show', { exact: true }).selectOption(String(friday?.id));
     await view.getByRole('article', { name: 'Report for Friday pop-up' }).waitFor();
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
