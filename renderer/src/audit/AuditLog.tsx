@@ -53,7 +53,11 @@ export function AuditLog({ devices, version }: Props) {
               const detail = describeDetail(e.detail);
               return (
                 <li key={e.id} className="audit-row">
-                  <time className="audit-row__when muted" dateTime={new Date(e.at).toISOString()}>
+                  <time
+                    className="audit-row__when muted"
+                    dateTime={new Date(e.at).toISOString()}
+                    title={new Date(e.at).toLocaleString()}
+                  >
                     {formatWhen(e.at, now)}
                   </time>
                   <span className="audit-row__actor">{e.actor}</span>
