@@ -30,22 +30,22 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
   return (
     <dialog
       ref={dialog}
-      className="confirm"
+      className="device-confirm"
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
       }}
     >
-      <h2 id={titleId} className="confirm__title">
+      <h2 id={titleId} className="device-confirm__title">
         {title}
       </h2>
-      <div className="confirm__body">{children}</div>
-      <div className="controls__row confirm__actions">
+      <div className="device-confirm__body">{children}</div>
+      <div className="controls__row device-confirm__actions">
         <button ref={cancel} type="button" className="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
-        <button type="button" className="button confirm__danger" onClick={onConfirm} disabled={busy}>
+        <button type="button" className="button device-confirm__danger" onClick={onConfirm} disabled={busy}>
           {confirmLabel}
         </button>
       </div>

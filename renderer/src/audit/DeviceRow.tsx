@@ -137,7 +137,9 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
             paired anew with a fresh QR code.
           </p>
           {isMe && (
-            <p className="confirm__warn">This is the device you are using: this panel signs out too.</p>
+            <p className="device-confirm__warn">
+              This is the device you are using: this panel signs out too.
+            </p>
           )}
         </ConfirmDialog>
       )}

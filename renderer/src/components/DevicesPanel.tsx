@@ -76,8 +76,7 @@ export function DevicesPanel({ data, myDeviceId, onChanged }: Props) {
       <ActionError error={error} />
       {paired && paired.revokedAt === null && (
         <p className="devices__paired" role="status">
-          Paired: <strong>{paired.name}</strong> is signed in as{' '}
-          {paired.role === 'host' ? 'a host' : 'a co-host'}.
+          Paired: {paired.name} is signed in as {paired.role === 'host' ? 'a host' : 'a co-host'}.
         </p>
       )}
       {pairing && waiting && (
