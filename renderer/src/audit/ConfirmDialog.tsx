@@ -1,54 +1,80 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
-interface Props {
+/** The same request as the shell's useConfirm() on main, so this can be swapped for it one for one. */
+export interface ConfirmRequest {
   title: string;
-  children: ReactNode;
+  body: string;
   confirmLabel: string;
-  onConfirm: () => void;
-  onCancel: () => void;
-  /** While the request runs: the buttons wait, so a double tap cannot send it twice. */
-  busy?: boolean;
+  danger?: boolean;
+}
+export type Confirm = (request: ConfirmRequest) => Promise<boolean>;
+
+interface Pending extends ConfirmRequest {
+  resolve: (confirmed: boolean) => void;
 }
 
 /**
- * A modal question before something that cannot be undone. A real <dialog>: focus moves into it,
- * Escape cancels, and the rest of the page is inert until it closes. The safe choice has the focus.
+ * An "are you sure?" before something that cannot be undone, as a promise. A real modal <dialog>:
+ * focus moves into it, Escape cancels, the page behind is inert; Cancel has the focus first, so a
+ * stray Enter never revokes anyone. Render the returned element once.
  */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, busy = false }: Props) {
+export function useConfirmDialog(): [Confirm, ReactNode] {
   const titleId = useId();
+  const [pending, setPending] = useState<Pending | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    const node = dialog.current;
-    if (!node) return;
-    if (!node.open) node.showModal();
-    cancel.current?.focus();
-    return () => node.close();
-  }, []);
+  const confirm = useCallback<Confirm>(
+    (request) =>
+      new Promise<boolean>((resolve) => {
+        setPending((previous) => {
+          previous?.resolve(false);
+          return { ...request, resolve };
+        });
+      }),
+    [],
+  );
 
-  return (
+  useEffect(() => {
+    const el = dialog.current;
+    if (!pending || !el) return;
+    if (!el.open) el.showModal();
+    cancel.current?.focus();
+  }, [pending]);
+
+  const settle = (confirmed: boolean): void => {
+    pending?.resolve(confirmed);
+    setPending(null);
+    if (dialog.current?.open) dialog.current.close();
+  };
+
+  const element = pending && (
     <dialog
       ref={dialog}
       className="device-confirm"
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
-        onCancel();
+        settle(false);
       }}
     >
       <h2 id={titleId} className="device-confirm__title">
-        {title}
+        {pending.title}
       </h2>
-      <div className="device-confirm__body">{children}</div>
+      <p className="device-confirm__body">{pending.body}</p>
       <div className="controls__row device-confirm__actions">
-        <button ref={cancel} type="button" className="button" onClick={onCancel} disabled={busy}>
+        <button ref={cancel} type="button" className="button" onClick={() => settle(false)}>
           Cancel
         </button>
-        <button type="button" className="button device-confirm__danger" onClick={onConfirm} disabled={busy}>
-          {confirmLabel}
+        <button
+          type="button"
+          className={pending.danger ? 'button device-confirm__danger' : 'button button--primary'}
+          onClick={() => settle(true)}
+        >
+          {pending.confirmLabel}
         </button>
       </div>
     </dialog>
   );
+  return [confirm, element];
 }

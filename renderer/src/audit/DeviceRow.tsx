@@ -4,7 +4,7 @@ import { usePanel } from '../api/panel-context';
 import { ActionError } from '../components/ActionError';
 import { Field } from '../components/Field';
 import { parseFieldErrors } from '../lib/field-errors';
-import { ConfirmDialog } from './ConfirmDialog';
+import { useConfirmDialog } from './ConfirmDialog';
 import { deviceStatus, roleLabel } from './device-status';
 
 interface Props {
@@ -22,7 +22,8 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(device.name);
   const [nameError, setNameError] = useState<string | undefined>();
-  const [confirming, setConfirming] = useState(false);
+  // On main the shell has useConfirm() with this same signature: `const confirm = useConfirm();`.
+  const [confirm, confirmDialog] = useConfirmDialog();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const revoked = device.revokedAt !== null;
@@ -51,10 +52,18 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
   };
 
   const revoke = async (): Promise<void> => {
+    const sure = await confirm({
+      title: `Revoke “${device.name}”?`,
+      body:
+        'It is signed out at once, mid-show or not, and its token stops working. To use it again it must be paired anew with a fresh QR code.' +
+        (isMe ? ' This is the device you are using: this panel signs out too.' : ''),
+      confirmLabel: 'Revoke access',
+      danger: true,
+    });
+    if (!sure) return;
     setBusy(true);
     const result = await api.call('device:revoke', { id: device.id });
     setBusy(false);
-    setConfirming(false);
     setError(result.ok ? null : result.error.message);
     onChanged();
   };
@@ -116,7 +125,8 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
               type="button"
               className="button button--quiet device-row__revoke"
               aria-label={`Revoke ${device.name}`}
-              onClick={() => setConfirming(true)}
+              onClick={() => void revoke()}
+              disabled={busy}
             >
               Revoke
             </button>
@@ -124,25 +134,7 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
         )
       )}
       <ActionError error={error} />
-      {confirming && (
-        <ConfirmDialog
-          title={`Revoke “${device.name}”?`}
-          confirmLabel="Revoke access"
-          busy={busy}
-          onConfirm={() => void revoke()}
-          onCancel={() => setConfirming(false)}
-        >
-          <p>
-            It is signed out at once, mid-show or not, and its token stops working. To use it again it must be
-            paired anew with a fresh QR code.
-          </p>
-          {isMe && (
-            <p className="device-confirm__warn">
-              This is the device you are using: this panel signs out too.
-            </p>
-          )}
-        </ConfirmDialog>
-      )}
+      {confirmDialog}
     </li>
   );
 }
