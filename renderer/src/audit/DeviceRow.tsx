@@ -4,7 +4,7 @@ import { usePanel } from '../api/panel-context';
 import { ActionError } from '../components/ActionError';
 import { Field } from '../components/Field';
 import { parseFieldErrors } from '../lib/field-errors';
-import { useConfirmDialog } from './ConfirmDialog';
+import { useConfirm } from '../shell/confirm-context';
 import { deviceStatus, roleLabel } from './device-status';
 
 interface Props {
@@ -23,7 +23,7 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
   const [name, setName] = useState(device.name);
   const [nameError, setNameError] = useState<string | undefined>();
   // On main the shell has useConfirm() with this same signature: `const confirm = useConfirm();`.
-  const [confirm, confirmDialog] = useConfirmDialog();
+  const confirm = useConfirm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const revoked = device.revokedAt !== null;
@@ -134,7 +134,6 @@ export function DeviceRow({ device, isMe, now, onChanged }: Props) {
         )
       )}
       <ActionError error={error} />
-      {confirmDialog}
     </li>
   );
 }

@@ -104,7 +104,7 @@ export function ControlPanel({ token, onUnauthorized, onRevoked, onForgetToken }
         <StoreAlarm store={state.store} />
         <StreamHealthView health={state.health} />
         {loadError && (
-          <p className="form-error" role="alert">
+          <p className="form-error panel-load-error" role="alert">
             {loadError}
           </p>
         )}
