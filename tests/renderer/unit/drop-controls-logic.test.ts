@@ -41,28 +41,28 @@ describe('panel drop controls', () => {
   it('asks before ending, before a blind or early start, never before extending', () => {
     const live = dropRecord({ state: 'live', sold: 7, stock: 3 });
     const [plus30, , end] = dropActions(live);
-    const endQuestion = confirmationFor(end!, live, 'button');
+    const endQuestion = confirmationFor(end, live, 'button');
     expect(endQuestion).toMatchObject({
       title: 'End “Glow mug” now?',
       confirmLabel: 'End drop',
       danger: true,
     });
     expect(endQuestion?.body).toContain('7 sold, 3 left');
-    expect(confirmationFor(plus30!, live, 'shortcut')).toBeNull();
+    expect(confirmationFor(plus30, live, 'shortcut')).toBeNull();
 
     const draft = dropRecord();
     const [start] = dropActions(draft);
-    expect(confirmationFor(start!, draft, 'button')).toBeNull();
-    expect(confirmationFor(start!, draft, 'shortcut')?.confirmLabel).toBe('Start now');
+    expect(confirmationFor(start, draft, 'button')).toBeNull();
+    expect(confirmationFor(start, draft, 'shortcut')?.confirmLabel).toBe('Start now');
     const scheduled = dropRecord({ state: 'scheduled', scheduledAt: Date.UTC(2026, 11, 2, 20) });
-    expect(confirmationFor(start!, scheduled, 'button')?.title).toBe('Start “Glow mug” early?');
+    expect(confirmationFor(start, scheduled, 'button')?.title).toBe('Start “Glow mug” early?');
   });
 
   it('says what happened in words', () => {
     const live = dropRecord({ state: 'live' });
     const [plus30, plus60, end] = dropActions(live);
-    expect(doneMessage(plus30!, live)).toBe('Added 30 s to “Glow mug”.');
-    expect(doneMessage(plus60!, live)).toBe('Added 1 min to “Glow mug”.');
-    expect(doneMessage(end!, live)).toBe('“Glow mug” has ended.');
+    expect(doneMessage(plus30, live)).toBe('Added 30 s to “Glow mug”.');
+    expect(doneMessage(plus60, live)).toBe('Added 1 min to “Glow mug”.');
+    expect(doneMessage(end, live)).toBe('“Glow mug” has ended.');
   });
 });
