@@ -1,14 +1,12 @@
-import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Drop } from '../../shared/drops';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withPanelRig } from '../support/panel-pages';
+import { describe, expect, it } from 'vitest';
 import { buildCsp, withCsp } from '../../electron/main/security';
-import { sampleDrop, startTestCore, TEST_TOKEN, type TestCore } from '../support/core-harness';
-import { launchChromium } from '../support/chromium';
+import { sampleDrop, TEST_TOKEN, type TestCore } from '../support/core-harness';
 import { scan } from '../support/scan';
-import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../electron/main/built-output';
 
 /**
  * The real control panel (the built renderer, served by a real core) driven in real Chromium, the way
@@ -18,17 +16,7 @@ import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../electro
 
 let core: TestCore;
 let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt(RENDERER_INPUTS, RENDERER_OUTPUTS);
-  core = await startTestCore({ rendererDir: join(ROOT, 'out/renderer') });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await core?.stop();
-});
+withPanelRig((rig) => ({ core, browser } = rig));
 
 /** "4:58" → 298 */
 function seconds(text: string | null): number {

@@ -2,8 +2,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT } from '../electron/main/built-output';
-import { TEST_TOKEN, type TestCore } from './core-harness';
+import { afterAll, beforeAll } from 'vitest';
+import type { StartOptions } from '../../electron/core/app';
+import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../electron/main/built-output';
+import { launchChromium } from './chromium';
+import { startTestCore, TEST_TOKEN, type TestCore } from './core-harness';
 
 /**
  * Opening the built control panel in real Chromium the way people do: at a laptop's size or a phone's,
@@ -96,4 +99,28 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
     }));
   })()`);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export interface PanelRig {
+  core: TestCore;
+  browser: Browser;
+}
+
+/**
+ * The usual browser-test pair for a file: a real core serving the built panel, and Debian's
+ * Chromium — started before the file's tests, stopped after. `assign` hands them to the file's
+ * variables (`withPanelRig((r) => ({ core, browser } = r))`).
+ */
+export function withPanelRig(assign: (rig: PanelRig) => void, options: StartOptions = {}): void {
+  let rig: Partial<PanelRig> = {};
+  beforeAll(async () => {
+    assertBuilt(RENDERER_INPUTS, RENDERER_OUTPUTS);
+    const core = await startTestCore({ rendererDir: join(ROOT, 'out/renderer'), ...options });
+    rig = { core, browser: await launchChromium() };
+    assign(rig as PanelRig);
+  });
+  afterAll(async () => {
+    await rig.browser?.close();
+    await rig.core?.stop();
+  });
 }

@@ -1,12 +1,9 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
-import { launchChromium } from '../../support/chromium';
-import { sampleDrop, startTestCore, type TestCore } from '../../support/core-harness';
+import { sampleDrop, type TestCore } from '../../support/core-harness';
 import { pairDevice } from '../../support/devices';
-import { openPanel, screenshot, seriousA11yViolations } from '../../support/panel-pages';
-import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../electron/main/built-output';
+import { openPanel, screenshot, seriousA11yViolations, withPanelRig } from '../../support/panel-pages';
 
 /**
  * The drop calendar in real Chromium against a real core: a drop the host schedules in the editor
@@ -16,17 +13,7 @@ import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../elec
 
 let core: TestCore;
 let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt(RENDERER_INPUTS, RENDERER_OUTPUTS);
-  core = await startTestCore({ rendererDir: join(ROOT, 'out/renderer') });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await core?.stop();
-});
+withPanelRig((rig) => ({ core, browser } = rig));
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const dateKey = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

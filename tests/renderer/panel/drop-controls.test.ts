@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
-import { hideFor, launchChromium } from '../../support/chromium';
-import { sampleDrop, startTestCore, type TestCore } from '../../support/core-harness';
-import { openPanel, seriousA11yViolations } from '../../support/panel-pages';
-import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../electron/main/built-output';
+import { hideFor } from '../../support/chromium';
+import { sampleDrop, type TestCore } from '../../support/core-harness';
+import { openPanel, seriousA11yViolations, withPanelRig } from '../../support/panel-pages';
 
 /**
  * The drop controls as a host uses them without the mouse, eyes on the stream: Alt+S / Alt+↑ / Alt+E
@@ -15,17 +13,7 @@ import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../elec
 
 let core: TestCore;
 let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt(RENDERER_INPUTS, RENDERER_OUTPUTS);
-  core = await startTestCore({ rendererDir: join(ROOT, 'out/renderer') });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await core?.stop();
-});
+withPanelRig((rig) => ({ core, browser } = rig));
 
 async function createDrop(title: string): Promise<Drop> {
   const res = await core.api('/api/drops', { method: 'POST', json: sampleDrop({ title }) });

@@ -1,14 +1,11 @@
-import { join } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
 import type { Show } from '../../../shared/insights/shows';
-import { launchChromium } from '../../support/chromium';
 import { waitForObsState } from '../../support/obs-wait';
 import { programScene, RealObs, TEST_SCENES } from '../../support/real-obs';
-import { sampleDrop, startLiveDrop, startTestCore, type TestCore } from '../../support/core-harness';
-import { openPanel, screenshot, seriousA11yViolations } from '../../support/panel-pages';
-import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../electron/main/built-output';
+import { sampleDrop, startLiveDrop, type TestCore } from '../../support/core-harness';
+import { openPanel, screenshot, seriousA11yViolations, withPanelRig } from '../../support/panel-pages';
 
 /**
  * The "Shows & drops" screen in real Chromium against a real core: what the host types is what the
@@ -18,17 +15,7 @@ import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../elec
 
 let core: TestCore;
 let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt(RENDERER_INPUTS, RENDERER_OUTPUTS);
-  core = await startTestCore({ rendererDir: join(ROOT, 'out/renderer') });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await core?.stop();
-});
+withPanelRig((rig) => ({ core, browser } = rig));
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

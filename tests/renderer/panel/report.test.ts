@@ -1,15 +1,14 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ShowReport } from '../../../shared/insights/report';
 import type { Show } from '../../../shared/insights/shows';
 import type { Sale } from '../../../shared/sales';
 import type { Touchpoint } from '../../../shared/touchpoints';
-import { launchChromium } from '../../support/chromium';
-import { startTestCore, type TestCore } from '../../support/core-harness';
+import { type TestCore } from '../../support/core-harness';
 import { pairDevice } from '../../support/devices';
-import { openPanel, screenshot, seriousA11yViolations } from '../../support/panel-pages';
-import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../electron/main/built-output';
+import { openPanel, screenshot, seriousA11yViolations, withPanelRig } from '../../support/panel-pages';
+import { ROOT } from '../../electron/main/built-output';
 import {
   ANDROID,
   createShow,
@@ -29,17 +28,7 @@ import {
 
 let core: TestCore;
 let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt(RENDERER_INPUTS, RENDERER_OUTPUTS);
-  core = await startTestCore({ rendererDir: join(ROOT, 'out/renderer') });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await core?.stop();
-});
+withPanelRig((rig) => ({ core, browser } = rig));
 
 /** "€1,234.50" / "-€25.00" → cents, whatever the locale's grouping; the digits are what matter. */
 function cents(text: string): number {
