@@ -6,6 +6,7 @@ import { NO_FILTER, describeDetail, describeSubject, isFiltered, type AuditFilte
 import { AuditFilters } from './AuditFilters';
 import { formatWhen } from './device-status';
 import { useAuditLog } from './useAuditLog';
+import { LoadFailed } from '../components/LoadFailed';
 
 interface Props {
   devices: Device[];
@@ -32,12 +33,7 @@ export function AuditLog({ devices, version }: Props) {
       <AuditFilters filter={filter} onChange={setFilter} devices={devices} seenActions={log.seenActions} />
       {log.state === 'loading' && <p className="muted">Loading the audit log…</p>}
       {log.state === 'error' && (
-        <div className="form-error" role="alert">
-          <p>Could not load the audit log: {log.error}</p>
-          <button type="button" className="button" onClick={log.retry}>
-            Retry
-          </button>
-        </div>
+        <LoadFailed what="the audit log" message={log.error ?? ''} onRetry={log.retry} />
       )}
       {log.state === 'ready' && log.entries.length === 0 && (
         <p className="muted">{filtered ? 'No entries match these filters.' : 'Nothing recorded yet.'}</p>

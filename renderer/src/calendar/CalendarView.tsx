@@ -6,6 +6,7 @@ import { formatClockTime, formatMoney } from '../lib/format';
 import type { PanelViewProps } from '../shell/view-props';
 import { buildWeek, dayTitle, localDateKey, shiftWeek, weekTitle, type Week } from './week';
 import './calendar.css';
+import { LoadFailed } from '../components/LoadFailed';
 
 type Load =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; calendar: Calendar };
@@ -79,14 +80,7 @@ export function CalendarView({ socket, me }: PanelViewProps) {
         </div>
       </header>
       {load.status === 'loading' && <p className="muted">Loading the calendar…</p>}
-      {load.status === 'error' && (
-        <div className="form-error" role="alert">
-          <p>Could not load the calendar: {load.message}</p>
-          <button type="button" className="button" onClick={retry}>
-            Retry
-          </button>
-        </div>
-      )}
+      {load.status === 'error' && <LoadFailed what="the calendar" message={load.message} onRetry={retry} />}
       {load.status === 'ready' && (
         <>
           <p className="muted" role="status">

@@ -7,6 +7,7 @@ import type { DevicesData } from '../audit/useDevices';
 import { formatClockTime } from '../lib/format';
 import { ActionError } from './ActionError';
 import { QrCanvas } from './QrCanvas';
+import { LoadFailed } from './LoadFailed';
 
 /** How often the list is re-read while a pairing QR is up, so the new phone shows up by itself. */
 const PAIRING_POLL_MS = 3_000;
@@ -107,12 +108,7 @@ export function DevicesPanel({ data, myDeviceId, onChanged }: Props) {
       )}
       {state === 'loading' && <p className="muted">Loading devices…</p>}
       {state === 'error' && (
-        <div className="form-error" role="alert">
-          <p>Could not load the devices: {loadError}</p>
-          <button type="button" className="button" onClick={() => void reload()}>
-            Retry
-          </button>
-        </div>
+        <LoadFailed what="the devices" message={loadError ?? ''} onRetry={() => void reload()} />
       )}
       {state === 'ready' && devices.length === 0 && (
         <p className="muted">No devices paired yet. Pair a co-host’s phone to let them run drops with you.</p>

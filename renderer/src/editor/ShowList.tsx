@@ -3,6 +3,7 @@ import type { Show } from '../../../shared/insights/shows';
 import { StateBadge } from '../components/StateBadge';
 import { isSelected, type Selection } from './selection';
 import type { ShowsState } from './useShows';
+import { LoadFailed } from '../components/LoadFailed';
 
 interface Props {
   shows: ShowsState;
@@ -34,14 +35,7 @@ export function ShowList({ shows, drops, selection, onSelect, onRetry }: Props) 
         </div>
       </div>
       {shows.status === 'loading' && <p className="muted">Loading shows…</p>}
-      {shows.status === 'error' && (
-        <div className="form-error" role="alert">
-          <p>Could not load the shows: {shows.message}</p>
-          <button type="button" className="button" onClick={onRetry}>
-            Retry
-          </button>
-        </div>
-      )}
+      {shows.status === 'error' && <LoadFailed what="the shows" message={shows.message} onRetry={onRetry} />}
       {shows.status === 'ready' && shows.shows.length === 0 && (
         <p className="muted">No shows yet. A show groups one night’s drops, costs and creator splits.</p>
       )}

@@ -5,6 +5,7 @@ import { ActionError } from '../components/ActionError';
 import { Field } from '../components/Field';
 import { parseFieldErrors, type FieldErrors } from '../lib/field-errors';
 import { SelectField } from './SelectField';
+import { LoadFailed } from '../components/LoadFailed';
 
 const KIND_LABELS: Record<TouchpointKind, string> = {
   stream_qr: 'Stream QR',
@@ -32,14 +33,7 @@ export function TouchpointsSection({ touchpoints, loadError, onRetry, onSaved }:
   return (
     <section className="card" aria-labelledby="touchpoints-title">
       <h2 id="touchpoints-title">Touchpoints</h2>
-      {loadError && (
-        <div className="form-error" role="alert">
-          <p>Could not load the touchpoints: {loadError}</p>
-          <button type="button" className="button" onClick={onRetry}>
-            Retry
-          </button>
-        </div>
-      )}
+      {loadError && <LoadFailed what="the touchpoints" message={loadError} onRetry={onRetry} />}
       {touchpoints.length === 0 ? (
         <p className="muted">No touchpoints yet.</p>
       ) : (

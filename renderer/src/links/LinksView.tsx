@@ -7,7 +7,7 @@ import { useTicker } from '../hooks/useTicker';
 import type { PanelViewProps } from '../shell/view-props';
 import { CreateLinkForm } from './CreateLinkForm';
 import { LinkCard } from './LinkCard';
-import { LoadFailed } from './LoadFailed';
+import { LoadFailed } from '../components/LoadFailed';
 import { OverlayUrls } from './OverlayUrls';
 import { splitLinks } from './link-status';
 import { useDropLinks } from './useDropLinks';

@@ -1,6 +1,6 @@
 import type { Drop } from '../../../shared/drops';
 import type { ObsActionFailure } from '../../../shared/hub-events';
-import { LoadFailed } from '../links/LoadFailed';
+import { LoadFailed } from '../components/LoadFailed';
 import type { Load } from '../links/useLoad';
 
 const MOMENT: Record<string, string> = {

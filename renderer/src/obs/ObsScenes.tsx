@@ -1,5 +1,5 @@
 import type { ObsSceneList } from '../../../shared/obs';
-import { LoadFailed } from '../links/LoadFailed';
+import { LoadFailed } from '../components/LoadFailed';
 import type { Load } from '../links/useLoad';
 
 interface Props {

@@ -3,7 +3,7 @@ import type { ObsStatus } from '../../../shared/obs';
 import { usePanel } from '../api/panel-context';
 import { StreamHealthView } from '../components/StreamHealthView';
 import { useTicker } from '../hooks/useTicker';
-import { LoadFailed } from '../links/LoadFailed';
+import { LoadFailed } from '../components/LoadFailed';
 import type { PanelViewProps } from '../shell/view-props';
 import { describeObs, newerStatus } from './obs-status-text';
 import { ObsConnectForm } from './ObsConnectForm';

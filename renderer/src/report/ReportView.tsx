@@ -5,6 +5,7 @@ import { formatDateTime } from './report-format';
 import { ReportBody } from './ReportBody';
 import { useShowReport, useShows } from './useReportData';
 import './report.css';
+import { LoadFailed } from '../components/LoadFailed';
 
 /** The after-show report inside the panel: pick a show, read it, print it. Host only (it is money). */
 export function ReportView({ me }: PanelViewProps) {
@@ -89,7 +90,9 @@ function HostReport() {
       </div>
 
       {shows.state === 'loading' && <p className="muted">Loading shows…</p>}
-      {shows.state === 'error' && <LoadError what="the shows" message={shows.message} onRetry={retryShows} />}
+      {shows.state === 'error' && (
+        <LoadFailed what="the shows" message={shows.message} onRetry={retryShows} />
+      )}
       {shows.state === 'ready' && list.length === 0 && (
         <p className="muted">
           No shows yet. Create one under Shows & drops, put drops in it, and its report appears here.
@@ -97,22 +100,9 @@ function HostReport() {
       )}
       {showId !== null && report.state === 'loading' && <p className="muted">Loading the report…</p>}
       {report.state === 'error' && (
-        <LoadError what="the report" message={report.message} onRetry={retryReport} />
+        <LoadFailed what="the report" message={report.message} onRetry={retryReport} />
       )}
       {report.state === 'ready' && <ReportBody report={report.value} />}
     </section>
-  );
-}
-
-function LoadError({ what, message, onRetry }: { what: string; message: string; onRetry: () => void }) {
-  return (
-    <div className="form-error" role="alert">
-      <p>
-        Could not load {what}: {message}
-      </p>
-      <button type="button" className="button" onClick={onRetry}>
-        Retry
-      </button>
-    </div>
   );
 }

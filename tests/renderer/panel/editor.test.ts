@@ -66,7 +66,7 @@ async function fillNewDrop(
 describe('shows & drops editor', () => {
   it('creates a show and a two-tier drop in it; the API holds exactly what was typed', async () => {
     const page = await openEditor();
-    expect(await page.getByText('No shows yet').count()).toBe(1);
+    await page.getByText('No shows yet').waitFor();
     await page.getByText('No drops yet').waitFor();
     await screenshot(page, 'editor-empty');
     expect(await seriousA11yViolations(page)).toEqual([]);
