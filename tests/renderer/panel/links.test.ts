@@ -133,7 +133,8 @@ describe('Links & QR screen', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: core.url });
     const overlays = page.getByRole('region', { name: 'Overlay URLs for OBS' });
     const boxes = overlays.getByRole('textbox');
-    await boxes.first().waitFor();
+    // The leaderboard URL joins once the chat settings have loaded: wait for the whole list.
+    await expect.poll(() => boxes.count()).toBe(5);
 
     const urls: string[] = [];
     for (const box of await boxes.all()) urls.push(await box.inputValue());
