@@ -3,6 +3,7 @@ import type { Drop } from '../../../shared/drops';
 import type { StoreHealth } from '../../../shared/hub-events';
 import type { WebhookStats } from '../../../shared/ledger';
 import type { ObsStatus } from '../../../shared/obs';
+import { dropRecord } from '../../support/drop-record';
 import { buildAlarms, WEBHOOK_ALARM_MS, type AlarmInputs } from '../../../renderer/src/dashboard/alarms';
 
 const NOW = 1_800_000_000_000;
@@ -35,35 +36,20 @@ const webhooks = (at: number): WebhookStats => ({
   shopify: { ...counts, rejected: 0, configured: false },
   lastRejection: { at, source: 'stripe', reason: 'signature: no match ' },
 });
-const drop = (over: Partial<Drop>): Drop => ({
-  id: 7,
-  title: 'Tote',
-  state: 'live',
-  stock: 0,
-  sold: 3,
-  held: 0,
-  oversold: 0,
-  holds: { mode: 'off', lastUnits: 1, ttlSec: 300, perVisitor: 1 },
-  restockOnRefund: true,
-  priceCents: 1500,
-  currency: 'EUR',
-  durationSec: 300,
-  checkoutUrl: 'https://shop.example.com',
-  productId: null,
-  tiers: [],
-  earlyAccessSec: 0,
-  perBuyerCap: null,
-  linkRotationSec: null,
-  obsActions: null,
-  scheduledAt: null,
-  startedAt: NOW - 60_000,
-  publicAt: null,
-  endsAt: NOW + 240_000,
-  endedAt: null,
-  createdAt: NOW - 600_000,
-  updatedAt: NOW,
-  ...over,
-});
+const drop = (over: Partial<Drop>): Drop =>
+  dropRecord({
+    id: 7,
+    title: 'Tote',
+    state: 'live',
+    stock: 0,
+    sold: 3,
+    priceCents: 1500,
+    startedAt: NOW - 60_000,
+    endsAt: NOW + 240_000,
+    createdAt: NOW - 600_000,
+    updatedAt: NOW,
+    ...over,
+  });
 const ids = (input: Partial<AlarmInputs>): string[] => buildAlarms({ ...quiet, ...input }).map((a) => a.id);
 
 describe('dashboard alarms', () => {

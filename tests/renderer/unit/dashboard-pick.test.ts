@@ -1,38 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Drop } from '../../../shared/drops';
+import { dropRecord } from '../../support/drop-record';
 import { isOnAir, pickDrop, startedDrops } from '../../../renderer/src/dashboard/pick-drop';
 
 const NOW = 1_800_000_000_000;
 function drop(id: number, over: Partial<Drop>): Drop {
-  return {
+  return dropRecord({
     id,
     title: `Drop ${id}`,
-    state: 'draft',
-    stock: 10,
-    sold: 0,
-    held: 0,
-    oversold: 0,
-    holds: { mode: 'off', lastUnits: 1, ttlSec: 300, perVisitor: 1 },
-    restockOnRefund: true,
-    priceCents: 2500,
-    currency: 'EUR',
-    durationSec: 300,
-    checkoutUrl: 'https://shop.example.com',
-    productId: null,
-    tiers: [],
-    earlyAccessSec: 0,
-    perBuyerCap: null,
-    linkRotationSec: null,
-    obsActions: null,
-    scheduledAt: null,
-    startedAt: null,
-    publicAt: null,
-    endsAt: null,
-    endedAt: null,
     createdAt: NOW - 3_600_000,
     updatedAt: NOW - 3_600_000,
     ...over,
-  };
+  });
 }
 
 const ended = drop(1, { state: 'ended', startedAt: NOW - 3_000_000, endsAt: NOW - 2_000_000 });
