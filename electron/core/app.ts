@@ -30,6 +30,7 @@ import type { CoreServices } from './services';
 import { acquireDataDirLock, type DataDirLock } from './startup/data-dir-lock';
 import { explainListenError } from './startup/listen-errors';
 import { openStore } from './startup/open-store';
+import { pinTickRecordShape } from './startup/pin-tick-shape';
 import { AuditRepo } from './store/audit-repo';
 import { DevicesRepo } from './store/devices-repo';
 import { DropsRepo } from './store/drops-repo';
@@ -71,6 +72,7 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 
 /** Starts the whole core: store, services, HTTP API, realtime hub. Plain Node; Electron only hosts it. */
 export async function startCore(options: StartOptions = {}): Promise<CoreHandle> {
+  await pinTickRecordShape();
   const config = resolveConfig(options, options.env ?? process.env);
   // One DropDeck per data folder; released by close(), or here when the start fails.
   const lock = acquireDataDirLock(config.dataDir);

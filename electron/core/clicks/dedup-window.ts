@@ -16,8 +16,13 @@ export const UNIQUE_WINDOW_MS = 3600_000;
 export class DedupWindow {
   /** Per link code, per visitor id (as a latin1 string: one character per byte). */
   private readonly lastSeen = new Map<string, Map<string, number>>();
-  /** Entries changed by the write in progress and what they held before (undefined: absent). */
-  private readonly undo: Array<[Map<string, number>, string, number | undefined]> = [];
+  /**
+   * Entries changed by the write in progress and what they held before (undefined: absent), as three
+   * parallel lists: nothing allocated per scan.
+   */
+  private readonly undoMaps: Array<Map<string, number>> = [];
+  private readonly undoKeys: string[] = [];
+  private readonly undoBefore: Array<number | undefined> = [];
   private readonly recent;
 
   constructor(db: Database.Database) {
@@ -54,7 +59,9 @@ export class DedupWindow {
       previous === current ? undefined : visits.get(keys ? keys.previousKey : visitorKey(previous));
     const last = Math.max(mine ?? -Infinity, other ?? -Infinity);
     if (mine === undefined || at > mine) {
-      this.undo.push([visits, k, mine]);
+      this.undoMaps.push(visits);
+      this.undoKeys.push(k);
+      this.undoBefore.push(mine);
       visits.set(k, at);
     }
     return Math.abs(at - last) >= UNIQUE_WINDOW_MS;
@@ -62,17 +69,23 @@ export class DedupWindow {
 
   /** Keeps what the committed write decided. */
   commit(): void {
-    this.undo.length = 0;
+    this.clearUndo();
   }
 
   /** Forgets what a failed write decided, newest first. */
   rollback(): void {
-    for (let i = this.undo.length - 1; i >= 0; i--) {
-      const [visits, k, before] = this.undo[i];
-      if (before === undefined) visits.delete(k);
-      else visits.set(k, before);
+    for (let i = this.undoMaps.length - 1; i >= 0; i--) {
+      const before = this.undoBefore[i];
+      if (before === undefined) this.undoMaps[i].delete(this.undoKeys[i]);
+      else this.undoMaps[i].set(this.undoKeys[i], before);
     }
-    this.undo.length = 0;
+    this.clearUndo();
+  }
+
+  private clearUndo(): void {
+    this.undoMaps.length = 0;
+    this.undoKeys.length = 0;
+    this.undoBefore.length = 0;
   }
 
   /** Forgets visits older than the window; run every few minutes. */

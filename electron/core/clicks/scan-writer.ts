@@ -42,8 +42,36 @@ export interface WriteResult {
 
 /** Rows per INSERT at most; smaller remainders get a statement of their own size (prepared once). */
 const ROWS_PER_INSERT = 64;
-const CLICK_WIDTH = 8;
 const CLICK_COLUMNS = 'at, link_code, drop_id, touchpoint_id, via, visitor_id, is_unique, is_bot';
+/** Past this many runs in one batch (scans of many links interleaved), rows go in at full width. */
+const MAX_RUNS = 4;
+
+/**
+ * Consecutive local scans of one link, one way in and one kind: a burst is mostly one long run.
+ * What they share is bound once per statement; each row binds only its time, visitor and verdict.
+ */
+interface Run {
+  shared: { code: string; dropId: number; touchpointId: number; via: 'qr' | 'link'; bot: number };
+  /** at, visitor id, is_unique — per row. */
+  rows: unknown[];
+}
+const RUN_WIDTH = 3;
+
+type LocalClick = Extract<Scan, { kind: 'click' }>;
+
+const continues = ({ shared }: Run, c: LocalClick): boolean =>
+  shared.code === c.code &&
+  shared.dropId === c.dropId &&
+  shared.touchpointId === c.touchpointId &&
+  shared.via === c.via &&
+  shared.bot === (c.bot ? 1 : 0);
+
+function startRun(runs: Run[], c: LocalClick): Run {
+  const { code, dropId, touchpointId, via } = c;
+  const run = { shared: { code, dropId, touchpointId, via, bot: c.bot ? 1 : 0 }, rows: [] };
+  runs.push(run);
+  return run;
+}
 
 /**
  * The one write path for scans, local and relayed: one transaction per batch that inserts the rows,
@@ -54,9 +82,11 @@ const CLICK_COLUMNS = 'at, link_code, drop_id, touchpoint_id, via, visitor_id, i
 export class ScanWriter {
   /**
    * Bursts insert many rows per statement: one call into SQLite per up to ROWS_PER_INSERT scans, the
-   * remainder included (a statement per row count, prepared on first use), not one call per scan.
+   * remainder included (a statement per row count, prepared on first use), not one call per scan. A
+   * run's shared columns are bound once: binding is a third of an insert's cost.
    */
   private readonly insertClicks = new Map<number, Database.Statement>();
+  private readonly insertRuns = new Map<number, Database.Statement>();
   private readonly db: Database.Database;
   private readonly insertRelayClick;
   private readonly relayClickExists;
@@ -65,6 +95,8 @@ export class ScanWriter {
   private readonly countOverflow;
   private readonly tx;
   private readonly cap = new OrphanCap();
+  /** The rollup entry the previous scan of this write went to. */
+  private lastEntry: RollupEntry | null = null;
 
   constructor(
     db: Database.Database,
@@ -109,8 +141,9 @@ export class ScanWriter {
 
   private writeAll(batch: readonly Scan[], after: (() => void) | undefined): WriteResult {
     const rollup = new Map<string, RollupEntry>();
-    // Local rows go into one flat parameter list, written ROWS_PER_INSERT rows per statement.
-    const flat: unknown[] = [];
+    this.lastEntry = null;
+    // Local rows go into runs, written ROWS_PER_INSERT rows per statement.
+    const runs: Run[] = [];
     let stored = 0;
     let duplicates = 0;
     for (const p of batch) {
@@ -133,22 +166,22 @@ export class ScanWriter {
           duplicates++;
           continue;
         }
-        const row: unknown[] = [];
-        this.clickRow(p, rollup, row);
-        this.insertRelayClick.run(...row, p.edgeId);
+        const { visitor, unique } = this.judge(p, rollup);
+        const bot = p.bot ? 1 : 0;
+        const row = [p.at, p.code, p.dropId, p.touchpointId, p.via, visitor, unique, bot, p.edgeId];
+        this.insertRelayClick.run(row);
       } else {
-        this.clickRow(p, rollup, flat);
+        const { visitor, unique } = this.judge(p, rollup);
+        const last = runs.at(-1);
+        const run = last && continues(last, p) ? last : startRun(runs, p);
+        run.rows.push(p.at, visitor, unique);
       }
       stored++;
     }
-    const rows = flat.length / CLICK_WIDTH;
-    if (rows <= ROWS_PER_INSERT) {
-      if (rows > 0) this.insertStatement(rows).run(flat);
+    if (runs.length <= MAX_RUNS) {
+      for (const run of runs) this.insertRun(run);
     } else {
-      for (let i = 0; i < rows; i += ROWS_PER_INSERT) {
-        const n = Math.min(ROWS_PER_INSERT, rows - i);
-        this.insertStatement(n).run(flat.slice(i * CLICK_WIDTH, (i + n) * CLICK_WIDTH));
-      }
+      this.insertFullWidth(runs);
     }
     const minutes = [...rollup.values()];
     for (const r of minutes) this.stats.addClicks(r.dropId, r.minute, r.touchpointId, r.n);
@@ -156,29 +189,63 @@ export class ScanWriter {
     return { stored, duplicates, minutes };
   }
 
-  private insertStatement(rows: number): Database.Statement {
-    let stmt = this.insertClicks.get(rows);
+  private insertRun(run: Run): void {
+    const rows = run.rows.length / RUN_WIDTH;
+    for (let i = 0; i < rows; i += ROWS_PER_INSERT) {
+      const n = Math.min(ROWS_PER_INSERT, rows - i);
+      const chunk = n === rows ? run.rows : run.rows.slice(i * RUN_WIDTH, (i + n) * RUN_WIDTH);
+      this.statement(this.insertRuns, n, '(?, @code, @dropId, @touchpointId, @via, ?, ?, @bot)').run(
+        chunk,
+        run.shared,
+      );
+    }
+  }
+
+  /** Many short runs (many links scanned at once): every column per row, in arrival order. */
+  private insertFullWidth(runs: readonly Run[]): void {
+    const flat: unknown[] = [];
+    const flush = (): void => {
+      const n = flat.length / 8;
+      if (n > 0) this.statement(this.insertClicks, n, '(?, ?, ?, ?, ?, ?, ?, ?)').run(flat);
+      flat.length = 0;
+    };
+    for (const { shared, rows } of runs) {
+      for (let i = 0; i < rows.length; i += RUN_WIDTH) {
+        flat.push(rows[i], shared.code, shared.dropId, shared.touchpointId, shared.via);
+        flat.push(rows[i + 1], rows[i + 2], shared.bot);
+        if (flat.length === ROWS_PER_INSERT * 8) flush();
+      }
+    }
+    flush();
+  }
+
+  /** An INSERT of `rows` rows shaped like `tuple`, prepared on first use. */
+  private statement(cache: Map<number, Database.Statement>, rows: number, tuple: string): Database.Statement {
+    let stmt = cache.get(rows);
     if (!stmt) {
-      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      const values = Array.from({ length: rows }, () => tuple).join(', ');
       stmt = this.db.prepare(`INSERT INTO clicks (${CLICK_COLUMNS}) VALUES ${values}`);
-      this.insertClicks.set(rows, stmt);
+      cache.set(rows, stmt);
     }
     return stmt;
   }
 
-  /** Decides unique/bot, adds the scan to its minute's totals and appends its `clicks` values to `out`. */
-  private clickRow(
+  /** Decides unique/bot and adds the scan to its minute's totals; returns the row's visitor and verdict. */
+  private judge(
     c: Extract<Scan, { kind: 'click' }>,
     rollup: Map<string, RollupEntry>,
-    out: unknown[],
-  ): void {
+  ): { visitor: Buffer; unique: 0 | 1 } {
     // Local scans: the visitor-id memo's pair, dedup keys included; relay scans bring their ids.
     const ids = 'ip' in c.visitor ? this.visitors.ids(c.visitor.ip, c.visitor.userAgent, c.at) : undefined;
     const { current, previous } = ids ?? (c.visitor as { current: Buffer; previous: Buffer });
     const unique = !c.bot && this.dedup.firstInWindow(c.code, current, previous, c.at, ids);
     const minute = minuteOf(c.at);
-    const key = `${c.dropId}:${minute}:${c.touchpointId}`;
-    let entry = rollup.get(key);
+    // A burst is mostly one drop, touchpoint and minute: the previous scan's entry, without a key.
+    const prev = this.lastEntry;
+    let entry =
+      prev && prev.dropId === c.dropId && prev.minute === minute && prev.touchpointId === c.touchpointId
+        ? prev
+        : rollup.get(`${c.dropId}:${minute}:${c.touchpointId}`);
     if (!entry) {
       entry = {
         dropId: c.dropId,
@@ -186,8 +253,9 @@ export class ScanWriter {
         touchpointId: c.touchpointId,
         n: { clicks: 0, unique: 0, qr: 0, bot: 0 },
       };
-      rollup.set(key, entry);
+      rollup.set(`${c.dropId}:${minute}:${c.touchpointId}`, entry);
     }
+    this.lastEntry = entry;
     if (c.bot) {
       entry.n.bot++;
     } else {
@@ -195,6 +263,6 @@ export class ScanWriter {
       if (unique) entry.n.unique++;
       if (c.via === 'qr') entry.n.qr++;
     }
-    out.push(c.at, c.code, c.dropId, c.touchpointId, c.via, current, unique ? 1 : 0, c.bot ? 1 : 0);
+    return { visitor: current, unique: unique ? 1 : 0 };
   }
 }

@@ -50,7 +50,7 @@ export class VisitorIds {
    * (every code on stream, every rescan) costs a map lookup instead of two SHA-256 runs. Forgotten when
    * the day or its first hour (when yesterday's id still applies) ends, and on every salt rotation.
    */
-  private memo = new Map<string, Map<string, VisitorIdPair>>();
+  private memo = new Map<string, Remembered>();
   private memoSize = 0;
   private memoDay = '';
   private memoEarly = false;
@@ -95,9 +95,10 @@ export class VisitorIds {
       this.memoDay = day;
       this.memoEarly = early;
     }
-    // By user agent, then address: two lookups on the header strings, no key to build per scan.
-    let byIp = this.memo.get(userAgent);
-    const known = byIp?.get(ip);
+    // By address, then a string comparison of the user agent (nearly always the one device seen there):
+    // one lookup on the header string, no key to build per scan.
+    const seen = this.memo.get(ip);
+    const known = seen?.userAgent === userAgent ? seen.pair : seen?.others?.get(userAgent);
     if (known) return known;
     const who = ip + '\n' + userAgent;
     const current = this.hash(this.saltFor(day, now), who);
@@ -110,12 +111,11 @@ export class VisitorIds {
       currentKey,
       previousKey: previous === current ? currentKey : visitorKey(previous),
     };
-    if (this.memoSize >= MEMO_LIMIT) {
-      this.forget();
-      byIp = undefined;
-    }
-    if (!byIp) this.memo.set(userAgent, (byIp = new Map<string, VisitorIdPair>()));
-    byIp.set(ip, pair);
+    if (this.memoSize >= MEMO_LIMIT) this.forget();
+    const first = this.memo.get(ip);
+    // Several devices behind one address (a household, a venue's NAT): the rest by user agent.
+    if (first) (first.others ??= new Map()).set(userAgent, pair);
+    else this.memo.set(ip, { userAgent, pair, others: null });
     this.memoSize++;
     return pair;
   }
@@ -167,6 +167,13 @@ export class VisitorIds {
     const n = SCRATCH.write(who, salt.length, 'utf8');
     return hash('sha256', SCRATCH.subarray(0, salt.length + n), 'buffer').subarray(0, 16);
   }
+}
+
+/** The first device seen at an address, and any others there. */
+interface Remembered {
+  readonly userAgent: string;
+  readonly pair: VisitorIdPair;
+  others: Map<string, VisitorIdPair> | null;
 }
 
 /** Reused by every hash on this thread (the scan path is single-threaded). */

@@ -54,6 +54,21 @@ describe('visitor ids: the in-memory memo gives the very ids a fresh computation
     expect(ids.ids('198.51.100.1', UA, MIDNIGHT + 70 * 60_000).previous.equals(day2)).toBe(true);
   });
 
+  it('tells devices behind one address apart, whichever of them scans first or again', () => {
+    const ids = new VisitorIds(db);
+    const at = MIDNIGHT + 5 * 3600_000;
+    const ip = '198.51.100.20';
+    const uas = [UA, 'Mozilla/5.0 (Linux; Android 14) Mobile', 'Mozilla/5.0 (iPad) Safari/604.1'];
+    const first = uas.map((ua) => ids.ids(ip, ua, at).current);
+    expect(new Set(first.map((b) => b.toString('hex'))).size).toBe(3);
+    // Again, in another order: each device keeps its own id, the one a fresh computation gives.
+    for (const i of [2, 0, 1, 1, 2]) {
+      const got = ids.ids(ip, uas[i], at).current;
+      expect(got.equals(first[i])).toBe(true);
+      expect(got.equals(new VisitorIds(db).ids(ip, uas[i], at).current)).toBe(true);
+    }
+  });
+
   it('forgets what it remembered when the salts rotate', () => {
     const ids = new VisitorIds(db);
     const at = MIDNIGHT + 5 * 3600_000;
