@@ -29,6 +29,8 @@ export interface OpenPanelOptions {
   token?: string | null;
   /** A screen id (`live`, `drops`, …); the panel's default when absent. */
   view?: string;
+  /** Runs on the new page before it loads (routes that must catch the panel's first requests). */
+  beforeLoad?: (page: Page) => Promise<unknown>;
 }
 
 export async function openPanel(
@@ -49,6 +51,7 @@ export async function openPanel(
   }
   const page = await context.newPage();
   page.on('pageerror', (error) => process.stderr.write(`[panel page] ${error.message}\n`));
+  await options.beforeLoad?.(page);
   await page.goto(`${core.url}/${options.view ? `#/${options.view}` : ''}`);
   return page;
 }

@@ -238,16 +238,27 @@ describe('OBS screen (real OBS)', () => {
   });
 
   it('a failed scene load says why and offers Retry', async () => {
-    const page = await openPanel(browser, core, { view: 'obs' });
+    // Connected first (whatever ran before), so the screen's first scene load is the one that fails.
+    if ((await status()).state !== 'connected') {
+      const setup = await openPanel(browser, core, { view: 'obs' });
+      await connectWith(setup, obs.url, PASSWORD);
+      await setup.getByRole('region', { name: 'OBS' }).getByText('Connected', { exact: true }).waitFor();
+      await setup.context().close();
+    }
     let failures = 1;
-    await page.route('**/api/obs/scenes', async (route) => {
-      if (failures-- > 0) {
-        await route.fulfill({
-          status: 503,
-          contentType: 'application/json',
-          body: JSON.stringify({ error: { code: 'timeout', message: 'OBS did not answer in time.' } }),
-        });
-      } else await route.continue();
+    const page = await openPanel(browser, core, {
+      view: 'obs',
+      // Before the page loads: its first request for the scenes must meet the failure.
+      beforeLoad: (p) =>
+        p.route('**/api/obs/scenes', async (route) => {
+          if (failures-- > 0) {
+            await route.fulfill({
+              status: 503,
+              contentType: 'application/json',
+              body: JSON.stringify({ error: { code: 'timeout', message: 'OBS did not answer in time.' } }),
+            });
+          } else await route.continue();
+        }),
     });
     const scenes = page.getByRole('region', { name: 'Scenes' });
     await scenes.getByText('Could not load the scenes: OBS did not answer in time.').waitFor();
