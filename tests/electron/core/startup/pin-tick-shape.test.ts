@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,11 +32,18 @@ describe('the nextTick record shape survives an idle full GC (startup/pin-tick-s
   const cacheStates = (pin: boolean): string[] => {
     const file = join(dir.path, `probe-${pin}.mts`);
     writeFileSync(file, SCRIPT(pin));
-    const out = execFileSync(
-      process.execPath,
-      ['--allow-natives-syntax', '--expose-gc', '--import', 'tsx', file],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
+    // V8 prints through C stdio: into a file it is flushed at exit, through a pipe it may not be.
+    const outFile = join(dir.path, `probe-${pin}.out`);
+    const fd = openSync(outFile, 'w');
+    try {
+      execFileSync(process.execPath, ['--allow-natives-syntax', '--expose-gc', '--import', 'tsx', file], {
+        cwd: ROOT,
+        stdio: ['ignore', fd, 'inherit'],
+      });
+    } finally {
+      closeSync(fd);
+    }
+    const out = readFileSync(outFile, 'utf8');
     return [...out.matchAll(/DefineKeyedOwnPropertyInLiteral (\w+)/g)].map((m) => m[1]);
   };
 
