@@ -121,8 +121,9 @@ describe('OBS screen (real OBS)', () => {
     const statusCard = page.getByRole('region', { name: 'OBS' });
     await statusCard.getByText('Connected', { exact: true }).waitFor();
     await statusCard.getByText(/obs-websocket 5\./).waitFor();
-    // The password box empties: the core keeps it, and never sends it back.
-    expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+    // The password box empties once the save is answered (the status may arrive first, over the hub):
+    // the core keeps the password, and never sends it back.
+    await expect.poll(() => page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
     expect(JSON.stringify(await status())).not.toContain(PASSWORD);
 
     const list = page.getByRole('list', { name: 'OBS scenes' });
