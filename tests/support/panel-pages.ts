@@ -33,6 +33,23 @@ export interface OpenPanelOptions {
   beforeLoad?: (page: Page) => Promise<unknown>;
 }
 
+/**
+ * The core's first answer to requests matching `url` is a 503 with `error` (a hiccup); later ones go
+ * through. For the failed-load-then-Retry states.
+ */
+export async function failFirstRequest(
+  page: Page,
+  url: string,
+  error: { code: string; message: string },
+): Promise<void> {
+  let failures = 1;
+  await page.route(url, async (route) => {
+    if (failures-- > 0) {
+      await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error }) });
+    } else await route.continue();
+  });
+}
+
 export async function openPanel(
   browser: Browser,
   core: TestCore,

@@ -9,7 +9,7 @@ import type { Link } from '../../../shared/links';
 import { sampleDrop, startLiveDrop, startTestCore, type TestCore } from '../../support/core-harness';
 import { launchChromium } from '../../support/chromium';
 import { pairDevice } from '../../support/devices';
-import { openPanel, screenshot, seriousA11yViolations } from '../../support/panel-pages';
+import { failFirstRequest, openPanel, screenshot, seriousA11yViolations } from '../../support/panel-pages';
 import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../electron/main/built-output';
 
 /**
@@ -230,15 +230,9 @@ describe('Links & QR screen', () => {
         .waitFor();
 
       // The first link list fails (as if the core hiccuped); the drop itself arrives over the hub.
-      let failures = 1;
-      await page.route('**/api/drops/*/links', async (route) => {
-        if (failures-- > 0) {
-          await route.fulfill({
-            status: 503,
-            contentType: 'application/json',
-            body: JSON.stringify({ error: { code: 'timeout', message: 'The store is busy, try again.' } }),
-          });
-        } else await route.continue();
+      await failFirstRequest(page, '**/api/drops/*/links', {
+        code: 'timeout',
+        message: 'The store is busy, try again.',
       });
       await empty.api('/api/drops', { method: 'POST', json: sampleDrop({ title: 'Lamp' }) });
       await page.getByText('Could not load the links: The store is busy, try again.').waitFor();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObsStatus } from '../../../shared/obs';
 import { startLiveDrop, startTestCore, type TestCore } from '../../support/core-harness';
 import { launchChromium } from '../../support/chromium';
-import { openPanel, screenshot, seriousA11yViolations } from '../../support/panel-pages';
+import { failFirstRequest, openPanel, screenshot, seriousA11yViolations } from '../../support/panel-pages';
 import { RealObs, TEST_SCENES } from '../../support/real-obs';
 import { assertBuilt, RENDERER_INPUTS, RENDERER_OUTPUTS, ROOT } from '../../electron/main/built-output';
 
@@ -246,20 +246,11 @@ describe('OBS screen (real OBS)', () => {
       await setup.getByRole('region', { name: 'OBS' }).getByText('Connected', { exact: true }).waitFor();
       await setup.context().close();
     }
-    let failures = 1;
     const page = await openPanel(browser, core, {
       view: 'obs',
       // Before the page loads: its first request for the scenes must meet the failure.
       beforeLoad: (p) =>
-        p.route('**/api/obs/scenes', async (route) => {
-          if (failures-- > 0) {
-            await route.fulfill({
-              status: 503,
-              contentType: 'application/json',
-              body: JSON.stringify({ error: { code: 'timeout', message: 'OBS did not answer in time.' } }),
-            });
-          } else await route.continue();
-        }),
+        failFirstRequest(p, '**/api/obs/scenes', { code: 'timeout', message: 'OBS did not answer in time.' }),
     });
     const scenes = page.getByRole('region', { name: 'Scenes' });
     await scenes.getByText('Could not load the scenes: OBS did not answer in time.').waitFor();
