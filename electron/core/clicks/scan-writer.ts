@@ -43,6 +43,7 @@ export interface WriteResult {
 /** Rows per INSERT at most; smaller remainders get a statement of their own size (prepared once). */
 const ROWS_PER_INSERT = 64;
 const CLICK_COLUMNS = 'at, link_code, drop_id, touchpoint_id, via, visitor_id, is_unique, is_bot';
+const CLICK_WIDTH = 8;
 /** Past this many runs in one batch (scans of many links interleaved), rows go in at full width. */
 const MAX_RUNS = 4;
 
@@ -65,6 +66,22 @@ const continues = ({ shared }: Run, c: LocalClick): boolean =>
   shared.touchpointId === c.touchpointId &&
   shared.via === c.via &&
   shared.bot === (c.bot ? 1 : 0);
+
+/** The batch's totals for one drop, minute and touchpoint, made on first use. */
+function rollupEntry(
+  rollup: Map<string, RollupEntry>,
+  dropId: number,
+  minute: number,
+  touchpointId: number,
+): RollupEntry {
+  const key = `${dropId}:${minute}:${touchpointId}`;
+  let entry = rollup.get(key);
+  if (!entry) {
+    entry = { dropId, minute, touchpointId, n: { clicks: 0, unique: 0, qr: 0, bot: 0 } };
+    rollup.set(key, entry);
+  }
+  return entry;
+}
 
 function startRun(runs: Run[], c: LocalClick): Run {
   const { code, dropId, touchpointId, via } = c;
@@ -205,7 +222,7 @@ export class ScanWriter {
   private insertFullWidth(runs: readonly Run[]): void {
     const flat: unknown[] = [];
     const flush = (): void => {
-      const n = flat.length / 8;
+      const n = flat.length / CLICK_WIDTH;
       if (n > 0) this.statement(this.insertClicks, n, '(?, ?, ?, ?, ?, ?, ?, ?)').run(flat);
       flat.length = 0;
     };
@@ -213,7 +230,7 @@ export class ScanWriter {
       for (let i = 0; i < rows.length; i += RUN_WIDTH) {
         flat.push(rows[i], shared.code, shared.dropId, shared.touchpointId, shared.via);
         flat.push(rows[i + 1], rows[i + 2], shared.bot);
-        if (flat.length === ROWS_PER_INSERT * 8) flush();
+        if (flat.length === ROWS_PER_INSERT * CLICK_WIDTH) flush();
       }
     }
     flush();
@@ -242,19 +259,10 @@ export class ScanWriter {
     const minute = minuteOf(c.at);
     // A burst is mostly one drop, touchpoint and minute: the previous scan's entry, without a key.
     const prev = this.lastEntry;
-    let entry =
+    const entry =
       prev && prev.dropId === c.dropId && prev.minute === minute && prev.touchpointId === c.touchpointId
         ? prev
-        : rollup.get(`${c.dropId}:${minute}:${c.touchpointId}`);
-    if (!entry) {
-      entry = {
-        dropId: c.dropId,
-        minute,
-        touchpointId: c.touchpointId,
-        n: { clicks: 0, unique: 0, qr: 0, bot: 0 },
-      };
-      rollup.set(`${c.dropId}:${minute}:${c.touchpointId}`, entry);
-    }
+        : rollupEntry(rollup, c.dropId, minute, c.touchpointId);
     this.lastEntry = entry;
     if (c.bot) {
       entry.n.bot++;

@@ -97,7 +97,7 @@ export class VisitorIds {
     }
     // By address, then a string comparison of the user agent (nearly always the one device seen there):
     // one lookup on the header string, no key to build per scan.
-    const seen = this.memo.get(ip);
+    let seen = this.memo.get(ip);
     const known = seen?.userAgent === userAgent ? seen.pair : seen?.others?.get(userAgent);
     if (known) return known;
     const who = ip + '\n' + userAgent;
@@ -111,10 +111,12 @@ export class VisitorIds {
       currentKey,
       previousKey: previous === current ? currentKey : visitorKey(previous),
     };
-    if (this.memoSize >= MEMO_LIMIT) this.forget();
-    const first = this.memo.get(ip);
+    if (this.memoSize >= MEMO_LIMIT) {
+      this.forget();
+      seen = undefined;
+    }
     // Several devices behind one address (a household, a venue's NAT): the rest by user agent.
-    if (first) (first.others ??= new Map()).set(userAgent, pair);
+    if (seen) (seen.others ??= new Map()).set(userAgent, pair);
     else this.memo.set(ip, { userAgent, pair, others: null });
     this.memoSize++;
     return pair;
