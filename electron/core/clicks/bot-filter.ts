@@ -3,6 +3,8 @@ import { isbot } from 'isbot';
 /** A burst comes from a handful of distinct user agents; remembering verdicts skips the big regex. */
 const verdicts = new Map<string, boolean>();
 const VERDICT_LIMIT = 5000;
+/** The user agent judged last: a burst is mostly one kind of phone, so most scans skip the map too. */
+let last = { userAgent: '', verdict: true };
 
 /**
  * Link-preview fetchers (Slack, WhatsApp, Discord, iMessage…) and crawlers open every link a chat
@@ -12,11 +14,13 @@ const VERDICT_LIMIT = 5000;
 export function looksLikeBot(userAgent: string | undefined, method: string): boolean {
   if (method === 'HEAD') return true;
   if (!userAgent || userAgent.trim() === '') return true;
+  if (userAgent === last.userAgent) return last.verdict;
   let verdict = verdicts.get(userAgent);
   if (verdict === undefined) {
     verdict = isbot(userAgent);
     if (verdicts.size >= VERDICT_LIMIT) verdicts.clear();
     verdicts.set(userAgent, verdict);
   }
+  last = { userAgent, verdict };
   return verdict;
 }

@@ -12,6 +12,8 @@ import type { VisitorIds } from './visitor-id';
 
 export interface ClickInput {
   code: string;
+  /** When it was scanned (the clock by default). */
+  at?: number;
   dropId: number;
   touchpointId: number;
   via: 'qr' | 'link';
@@ -22,6 +24,7 @@ export interface ClickInput {
 
 export interface OrphanInput {
   code: string;
+  at?: number;
   reason: OrphanReason;
   bot: boolean;
 }
@@ -77,7 +80,7 @@ export class ClickRecorder {
   record(input: ClickInput, done: () => void): void {
     this.enqueue({
       kind: 'click',
-      at: this.clock.now(),
+      at: input.at ?? this.clock.now(),
       code: input.code,
       dropId: input.dropId,
       touchpointId: input.touchpointId,
@@ -90,7 +93,8 @@ export class ClickRecorder {
   }
 
   recordOrphan(input: OrphanInput, done: () => void): void {
-    this.enqueue({ kind: 'orphan', at: this.clock.now(), ...input, edgeId: null, done });
+    const { code, reason, bot } = input;
+    this.enqueue({ kind: 'orphan', at: input.at ?? this.clock.now(), code, reason, bot, edgeId: null, done });
   }
 
   /**

@@ -14,13 +14,21 @@ export const UNIQUE_WINDOW_MS = 3600_000;
  * batch that failed and is retried is judged the same way.
  */
 export class DedupWindow {
-  /** Per link code, per visitor id (as a latin1 string: one character per byte). */
-  private readonly lastSeen = new Map<string, Map<string, number>>();
+  /**
+   * Per link code, per visitor id (as a latin1 string: one character per byte), the time in a
+   * mutable box: a repeat scan updates the box it looked up rather than looking the key up again.
+   */
+  private readonly lastSeen = new Map<string, Map<string, Seen>>();
+  /** The code judged last and its visits: a burst is mostly one code. */
+  private lastCode: string | null = null;
+  private lastVisits: Map<string, Seen> | null = null;
+  /** Bumped whenever boxes leave the maps (prune, rollback): a viewer's remembered box is then stale. */
+  private generation = 0;
   /**
    * Entries changed by the write in progress and what they held before (undefined: absent), as three
    * parallel lists: nothing allocated per scan.
    */
-  private readonly undoMaps: Array<Map<string, number>> = [];
+  private readonly undoMaps: Array<Map<string, Seen>> = [];
   private readonly undoKeys: string[] = [];
   private readonly undoBefore: Array<number | undefined> = [];
   private readonly recent;
@@ -36,7 +44,7 @@ export class DedupWindow {
   warm(now: number): void {
     const since = now - UNIQUE_WINDOW_MS;
     for (const r of this.recent.iterate(since - 60_000, since)) {
-      this.visits(r.link_code).set(visitorKey(r.visitor_id), r.at);
+      this.visits(r.link_code).set(visitorKey(r.visitor_id), { at: r.at });
     }
   }
 
@@ -45,25 +53,28 @@ export class DedupWindow {
    * keys are the ids as `visitorKey` strings when the caller has them already (the visitor-id memo
    * keeps them), so a repeat viewer costs two map lookups and no string building.
    */
-  firstInWindow(
-    code: string,
-    current: Buffer,
-    previous: Buffer,
-    at: number,
-    keys?: { readonly currentKey: string; readonly previousKey: string },
-  ): boolean {
+  firstInWindow(code: string, current: Buffer, previous: Buffer, at: number, keys?: DedupKeys): boolean {
     const visits = this.visits(code);
     const k = keys ? keys.currentKey : visitorKey(current);
-    const mine = visits.get(k);
+    // A repeat viewer of the same code reaches their box through the memo's entry: no map lookup,
+    // which on a burst of thousands of viewers is a cache miss every time.
+    const slot = keys?.slot;
+    const remembered =
+      slot !== undefined && slot !== null && slot.code === code && slot.generation === this.generation;
+    const seen = remembered ? slot.seen : visits.get(k);
+    let box = seen;
+    const mine = seen?.at;
     const other =
-      previous === current ? undefined : visits.get(keys ? keys.previousKey : visitorKey(previous));
+      previous === current ? undefined : visits.get(keys ? keys.previousKey : visitorKey(previous))?.at;
     const last = Math.max(mine ?? -Infinity, other ?? -Infinity);
     if (mine === undefined || at > mine) {
       this.undoMaps.push(visits);
       this.undoKeys.push(k);
       this.undoBefore.push(mine);
-      visits.set(k, at);
+      if (seen) seen.at = at;
+      else visits.set(k, (box = { at }));
     }
+    if (keys && box && !remembered) keys.slot = { code, seen: box, generation: this.generation };
     return Math.abs(at - last) >= UNIQUE_WINDOW_MS;
   }
 
@@ -74,10 +85,11 @@ export class DedupWindow {
 
   /** Forgets what a failed write decided, newest first. */
   rollback(): void {
+    this.generation++;
     for (let i = this.undoMaps.length - 1; i >= 0; i--) {
       const before = this.undoBefore[i];
       if (before === undefined) this.undoMaps[i].delete(this.undoKeys[i]);
-      else this.undoMaps[i].set(this.undoKeys[i], before);
+      else this.undoMaps[i].set(this.undoKeys[i], { at: before });
     }
     this.clearUndo();
   }
@@ -91,9 +103,12 @@ export class DedupWindow {
   /** Forgets visits older than the window; run every few minutes. */
   prune(now: number): void {
     for (const [code, visits] of this.lastSeen) {
-      for (const [k, at] of visits) if (now - at >= UNIQUE_WINDOW_MS) visits.delete(k);
+      for (const [k, seen] of visits) if (now - seen.at >= UNIQUE_WINDOW_MS) visits.delete(k);
       if (visits.size === 0) this.lastSeen.delete(code);
     }
+    this.lastCode = null;
+    this.lastVisits = null;
+    this.generation++;
   }
 
   get size(): number {
@@ -102,11 +117,32 @@ export class DedupWindow {
     return n;
   }
 
-  private visits(code: string): Map<string, number> {
+  private visits(code: string): Map<string, Seen> {
+    if (code === this.lastCode && this.lastVisits) return this.lastVisits;
     let visits = this.lastSeen.get(code);
-    if (!visits) this.lastSeen.set(code, (visits = new Map<string, number>()));
+    if (!visits) this.lastSeen.set(code, (visits = new Map<string, Seen>()));
+    this.lastCode = code;
+    this.lastVisits = visits;
     return visits;
   }
+}
+
+interface Seen {
+  at: number;
+}
+
+/** Where a viewer's box for the code they scanned last is remembered (`VisitorIdPair` has one). */
+export interface DedupSlot {
+  readonly code: string;
+  readonly seen: Seen;
+  readonly generation: number;
+}
+
+/** A viewer's ids as map keys, made once per viewer and day, and their remembered box. */
+export interface DedupKeys {
+  readonly currentKey: string;
+  readonly previousKey: string;
+  slot: DedupSlot | null;
 }
 
 // latin1 maps each byte to one character: the cheapest way to make a Map key of 16 bytes.

@@ -1,6 +1,6 @@
 import { hash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { visitorKey } from './dedup-window';
+import { visitorKey, type DedupSlot } from './dedup-window';
 
 const DAY_MS = 24 * 3600 * 1000;
 const SALT_LIFETIME_MS = 48 * 3600 * 1000;
@@ -13,6 +13,8 @@ export interface VisitorIdPair {
   /** The ids as dedup keys (`visitorKey`), made once per viewer and day rather than per scan. */
   readonly currentKey: string;
   readonly previousKey: string;
+  /** The dedup window's shortcut to this viewer's last visit (see `DedupWindow.firstInWindow`). */
+  slot: DedupSlot | null;
 }
 
 const utcDay = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
@@ -110,6 +112,7 @@ export class VisitorIds {
       previous,
       currentKey,
       previousKey: previous === current ? currentKey : visitorKey(previous),
+      slot: null,
     };
     if (this.memoSize >= MEMO_LIMIT) {
       this.forget();

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { looksLikeBot } from '../clicks/bot-filter';
-import { SHORT_CODE_PATTERN } from '../links/short-code';
 import { clientAddress } from '../net/client-address';
 import type { CoreServices } from '../services';
 import { linkProblemPage, PAGE_HEADERS, type LinkProblem } from './pages/link-problem-page';
@@ -34,26 +33,32 @@ export function createScanHandler(s: CoreServices): (req: IncomingMessage, res: 
   // The viewer's address: X-Forwarded-For only from a proxy the host configured (a tunnel's end).
   const trusted = new Set(s.config.trustedProxies);
   return (req, res) => {
+    // One clock read per scan: the link's expiry, the drop's state and the scan's time agree.
+    const now = s.clock.now();
     const url = req.url ?? '/r/';
     const q = url.indexOf('?');
-    const code = url.slice(3, q === -1 ? undefined : q).replace(/\/$/, '');
-    const via = q !== -1 && QR_MARK.test(url.slice(q + 1)) ? 'qr' : 'link';
+    const path = q === -1 ? url : url.slice(0, q);
+    const code = path.slice(3, path.endsWith('/') ? -1 : undefined);
+    const query = q === -1 ? '' : url.slice(q + 1);
+    const via = query === 's=qr' || QR_MARK.test(query) ? 'qr' : 'link';
     const userAgent = req.headers['user-agent'] ?? '';
     const bot = looksLikeBot(userAgent, req.method ?? 'GET');
-    const resolution = SHORT_CODE_PATTERN.test(code)
-      ? s.links.resolve(code)
-      : ({ status: 'unknown', link: null } as const);
+    const resolution = s.links.resolve(code, now);
 
     if (resolution.status !== 'ok') {
       const reason = resolution.status;
-      s.clicks.recordOrphan({ code: code.slice(0, 64), reason, bot }, () => sendPage(req, res, reason, s));
+      s.clicks.recordOrphan({ code: code.slice(0, 64), reason, bot, at: now }, () =>
+        sendPage(req, res, reason, s),
+      );
       return;
     }
     const { link, location } = resolution;
-    const verdict = s.dropStates.verdict(link.drop_id, s.clock.now());
+    const verdict = s.dropStates.verdict(link.drop_id, now);
     s.clicks.record(
       {
-        code,
+        // The cached row's string: later comparisons of the code are pointer checks.
+        code: link.code,
+        at: now,
         dropId: link.drop_id,
         touchpointId: link.touchpoint_id,
         via,

@@ -8,12 +8,18 @@ import type { DropsRepo } from '../store/drops-repo';
 import type { LinkRow, LinksRepo, ResolvedLinkRow } from '../store/links-repo';
 import type { TouchpointsRepo } from '../store/touchpoints-repo';
 import { checkoutLocation } from './checkout-location';
-import { newShortCode } from './short-code';
+import { newShortCode, SHORT_CODE_PATTERN } from './short-code';
 import type { Actor } from '../devices/principal';
 
 export type Resolution =
   | { status: 'ok'; link: ResolvedLinkRow; location: string }
   | { status: 'unknown' | 'expired' | 'revoked'; link: ResolvedLinkRow | null };
+
+/** A link row as cached for scans, with its answer ready-made (no object built per scan). */
+interface CachedLink {
+  readonly link: ResolvedLinkRow;
+  readonly ok: Extract<Resolution, { status: 'ok' }>;
+}
 
 /** Enough for a viral burst across many links; past it the cache simply starts over. */
 const CACHE_LIMIT = 20_000;
@@ -24,7 +30,9 @@ export class LinkService {
    * Scans resolve the same few codes thousands of times a minute: keep each code's row and its
    * ready-made checkout URL. Revoking a link or editing a drop's checkout drops the entries.
    */
-  private readonly cache = new Map<string, { link: ResolvedLinkRow; location: string }>();
+  private readonly cache = new Map<string, CachedLink>();
+  /** The code resolved last: a burst scans one code, so most scans skip even the map lookup. */
+  private last: CachedLink | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -96,7 +104,7 @@ export class LinkService {
         if (!row) throw notFound(`Link ${code}`);
         if (row.revoked_at !== null) throw new AppError('gone', `Link ${code} was already revoked.`);
         this.repo.revoke(code, now);
-        this.cache.delete(code);
+        this.forgetCode(code);
         this.audit.record({
           actor,
           action: 'link:revoke',
@@ -118,24 +126,39 @@ export class LinkService {
     return this.repo.listByDrop(dropId).map((r) => this.toLink(r, keys.get(r.touchpoint_id) ?? '?'));
   }
 
-  resolve(code: string): Resolution {
-    let hit = this.cache.get(code);
-    if (!hit) {
-      const link = this.repo.resolve(code);
-      if (!link) return { status: 'unknown', link: null };
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      hit = { link, location: checkoutLocation(link) };
-      this.cache.set(code, hit);
-    }
-    const { link, location } = hit;
+  /** `now` lets the scan path read the clock once per request. */
+  resolve(code: string, now = this.clock.now()): Resolution {
+    const hit = this.last?.link.code === code ? this.last : this.lookup(code);
+    if (!hit) return { status: 'unknown', link: null };
+    this.last = hit;
+    const { link } = hit;
     if (link.revoked_at !== null) return { status: 'revoked', link };
-    if (link.expires_at <= this.clock.now()) return { status: 'expired', link };
-    return { status: 'ok', link, location };
+    if (link.expires_at <= now) return { status: 'expired', link };
+    return hit.ok;
   }
 
   /** Call when a drop's checkout URL changed, so scans stop going to the old one. */
   forgetDrop(dropId: number): void {
-    for (const [code, hit] of this.cache) if (hit.link.drop_id === dropId) this.cache.delete(code);
+    for (const [code, hit] of this.cache) if (hit.link.drop_id === dropId) this.forgetCode(code);
+  }
+
+  private lookup(code: string): CachedLink | undefined {
+    let hit = this.cache.get(code);
+    if (!hit) {
+      // Only a well-formed code is worth a query (anything a viewer types arrives here).
+      if (!SHORT_CODE_PATTERN.test(code)) return undefined;
+      const link = this.repo.resolve(code);
+      if (!link) return undefined;
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      hit = { link, ok: { status: 'ok', link, location: checkoutLocation(link) } };
+      this.cache.set(code, hit);
+    }
+    return hit;
+  }
+
+  private forgetCode(code: string): void {
+    this.cache.delete(code);
+    if (this.last?.link.code === code) this.last = null;
   }
 
   toLink(row: LinkRow, touchpointKey: string): Link {

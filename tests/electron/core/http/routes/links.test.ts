@@ -66,8 +66,24 @@ describe('short links: /api/drops/:id/links and /r/:code', () => {
     expect(orphans[0]).toMatchObject({ code: link.code, reason: 'expired' });
   });
 
+  it('sends scans of a code already answered to the drop’s corrected checkout at once', async () => {
+    const link = await newLink();
+    const first = await scan(t.url, `/r/${link.code}/`);
+    expect(new URL(first.headers.get('location') ?? '').hostname).toBe('shop.example.com');
+    const fixed = await t.api(`/api/drops/${dropId}`, {
+      method: 'PATCH',
+      json: { checkoutUrl: 'https://fixed.example.org/buy' },
+    });
+    expect(fixed.status).toBe(200);
+    const next = new URL((await scan(t.url, `/r/${link.code}`)).headers.get('location') ?? '');
+    expect(`${next.origin}${next.pathname}`).toBe('https://fixed.example.org/buy');
+    expect(next.searchParams.get('ref')).toBe(link.code);
+  });
+
   it('revokes a link: later scans get a 410 page, a second revoke says it is already revoked', async () => {
     const link = await newLink();
+    // Scanned first, so the scan path has this code as its last answer when the revoke lands.
+    expect((await scan(t.url, `/r/${link.code}`)).status).toBe(302);
     const revoked = await t.api(`/api/links/${link.code}/revoke`, { method: 'POST' });
     expect(revoked.status).toBe(200);
     expect(((await revoked.json()) as Link).revokedAt).toBe(clock.now());
