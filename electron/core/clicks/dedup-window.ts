@@ -58,10 +58,9 @@ export class DedupWindow {
     const k = keys ? keys.currentKey : visitorKey(current);
     // A repeat viewer of the same code reaches their box through the memo's entry: no map lookup,
     // which on a burst of thousands of viewers is a cache miss every time.
-    const slot = keys?.slot;
     const remembered =
-      slot !== undefined && slot !== null && slot.code === code && slot.generation === this.generation;
-    const seen = remembered ? slot.seen : visits.get(k);
+      keys !== undefined && keys.seenCode === code && keys.seenGeneration === this.generation;
+    const seen = remembered ? keys.seen : visits.get(k);
     let box = seen;
     const mine = seen?.at;
     const other =
@@ -74,7 +73,11 @@ export class DedupWindow {
       if (seen) seen.at = at;
       else visits.set(k, (box = { at }));
     }
-    if (keys && box && !remembered) keys.slot = { code, seen: box, generation: this.generation };
+    if (keys && box && !remembered) {
+      keys.seenCode = code;
+      keys.seen = box;
+      keys.seenGeneration = this.generation;
+    }
     return Math.abs(at - last) >= UNIQUE_WINDOW_MS;
   }
 
@@ -131,18 +134,16 @@ interface Seen {
   at: number;
 }
 
-/** Where a viewer's box for the code they scanned last is remembered (`VisitorIdPair` has one). */
-export interface DedupSlot {
-  readonly code: string;
-  readonly seen: Seen;
-  readonly generation: number;
-}
-
-/** A viewer's ids as map keys, made once per viewer and day, and their remembered box. */
+/**
+ * A viewer's ids as map keys, made once per viewer and day, and the box of the code they scanned
+ * last (fields of the memo's entry itself, not an object of their own: one fewer cache miss).
+ */
 export interface DedupKeys {
   readonly currentKey: string;
   readonly previousKey: string;
-  slot: DedupSlot | null;
+  seenCode: string | null;
+  seen: Seen | null;
+  seenGeneration: number;
 }
 
 // latin1 maps each byte to one character: the cheapest way to make a Map key of 16 bytes.

@@ -1,20 +1,18 @@
 import { hash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { visitorKey, type DedupSlot } from './dedup-window';
+import { visitorKey, type DedupKeys } from './dedup-window';
 
 const DAY_MS = 24 * 3600 * 1000;
 const SALT_LIFETIME_MS = 48 * 3600 * 1000;
 /** Viewers whose ids are remembered (~200 B each); past it the memo starts over. */
 const MEMO_LIMIT = 20_000;
 
-export interface VisitorIdPair {
+export interface VisitorIdPair extends DedupKeys {
   readonly current: Buffer;
   readonly previous: Buffer;
   /** The ids as dedup keys (`visitorKey`), made once per viewer and day rather than per scan. */
   readonly currentKey: string;
   readonly previousKey: string;
-  /** The dedup window's shortcut to this viewer's last visit (see `DedupWindow.firstInWindow`). */
-  slot: DedupSlot | null;
 }
 
 const utcDay = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
@@ -56,6 +54,7 @@ export class VisitorIds {
   private memoSize = 0;
   private memoDay = '';
   private memoEarly = false;
+  private lastUserAgent = '';
 
   constructor(db: Database.Database) {
     this.insertSalt = db.prepare(
@@ -89,7 +88,11 @@ export class VisitorIds {
    * Today's id, plus the id under yesterday's salt while the 1 h dedup window still reaches back across
    * midnight, so a viewer who scans at 23:50 and 00:10 isn't counted as two people.
    */
-  ids(ip: string, userAgent: string, now: number): VisitorIdPair {
+  ids(ip: string, header: string, now: number): VisitorIdPair {
+    // One string object per user agent in a row of scans: the memo compares it by pointer, without
+    // reading the stored copy (a cache miss per scan on a big burst).
+    if (header !== this.lastUserAgent) this.lastUserAgent = header;
+    const userAgent = this.lastUserAgent;
     const day = this.today.get(now);
     const early = now % DAY_MS < 3600_000;
     if (day !== this.memoDay || early !== this.memoEarly) {
@@ -112,7 +115,9 @@ export class VisitorIds {
       previous,
       currentKey,
       previousKey: previous === current ? currentKey : visitorKey(previous),
-      slot: null,
+      seenCode: null,
+      seen: null,
+      seenGeneration: -1,
     };
     if (this.memoSize >= MEMO_LIMIT) {
       this.forget();
