@@ -1,5 +1,6 @@
 import { hash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { ipv4Number } from '../net/ipv4-number';
 import { visitorKey, type DedupKeys } from './dedup-window';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -50,7 +51,7 @@ export class VisitorIds {
    * (every code on stream, every rescan) costs a map lookup instead of two SHA-256 runs. Forgotten when
    * the day or its first hour (when yesterday's id still applies) ends, and on every salt rotation.
    */
-  private memo = new Map<string, Remembered>();
+  private memo = new Map<number | string, Remembered>();
   private memoSize = 0;
   private memoDay = '';
   private memoEarly = false;
@@ -100,9 +101,9 @@ export class VisitorIds {
       this.memoDay = day;
       this.memoEarly = early;
     }
-    // By address, then a string comparison of the user agent (nearly always the one device seen there):
-    // one lookup on the header string, no key to build per scan.
-    let seen = this.memo.get(ip);
+    // By address, then a string comparison of the user agent (nearly always the one device seen there).
+    const key = ipv4Number(ip) ?? ip;
+    let seen = this.memo.get(key);
     const known = seen?.userAgent === userAgent ? seen.pair : seen?.others?.get(userAgent);
     if (known) return known;
     const who = ip + '\n' + userAgent;
@@ -125,7 +126,7 @@ export class VisitorIds {
     }
     // Several devices behind one address (a household, a venue's NAT): the rest by user agent.
     if (seen) (seen.others ??= new Map()).set(userAgent, pair);
-    else this.memo.set(ip, { userAgent, pair, others: null });
+    else this.memo.set(key, { userAgent, pair, others: null });
     this.memoSize++;
     return pair;
   }

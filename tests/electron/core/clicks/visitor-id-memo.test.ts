@@ -80,4 +80,16 @@ describe('visitor ids: the in-memory memo gives the very ids a fresh computation
     expect(after.equals(before)).toBe(false);
     expect(after.equals(fresh('198.51.100.9', later).current)).toBe(true);
   });
+  it('keeps every spelling of an address apart: numeric keys only for canonical IPv4', () => {
+    const ids = new VisitorIds(db);
+    const at = MIDNIGHT + 5 * 3600_000;
+    // The same machine to a network engineer, but different strings, so different ids.
+    const spellings = ['10.0.0.1', '010.0.0.1', '::ffff:10.0.0.1', '10.0.0.1.', '2001:db8::1', '0.0.0.0'];
+    const first = spellings.map((ip) => ids.ids(ip, UA, at).current.toString('hex'));
+    expect(new Set(first).size).toBe(spellings.length);
+    for (const [i, ip] of [...spellings.entries()].reverse()) {
+      expect(ids.ids(ip, UA, at).current.toString('hex')).toBe(first[i]);
+      expect(fresh(ip, at).current.toString('hex')).toBe(first[i]);
+    }
+  });
 });
