@@ -104,14 +104,16 @@ export class VisitorIds {
     // By address, then a string comparison of the user agent (nearly always the one device seen there).
     const key = ipv4Number(ip) ?? ip;
     let seen = this.memo.get(key);
-    const known = seen?.userAgent === userAgent ? seen.pair : seen?.others?.get(userAgent);
+    const known = seen?.userAgent === userAgent ? seen : seen?.others?.get(userAgent);
     if (known) return known;
     const who = ip + '\n' + userAgent;
     const current = this.hash(this.saltFor(day, now), who);
     const yesterday = early ? this.existingSalt(utcDay(now - DAY_MS)) : null;
     const previous = yesterday ? this.hash(yesterday, who) : current;
     const currentKey = visitorKey(current);
-    const pair = {
+    const pair: Remembered = {
+      userAgent,
+      others: null,
       current,
       previous,
       currentKey,
@@ -126,7 +128,7 @@ export class VisitorIds {
     }
     // Several devices behind one address (a household, a venue's NAT): the rest by user agent.
     if (seen) (seen.others ??= new Map()).set(userAgent, pair);
-    else this.memo.set(key, { userAgent, pair, others: null });
+    else this.memo.set(key, pair);
     this.memoSize++;
     return pair;
   }
@@ -180,11 +182,13 @@ export class VisitorIds {
   }
 }
 
-/** The first device seen at an address, and any others there. */
-interface Remembered {
+/**
+ * A device's ids as the memo keeps them: the first device seen at an address is the map's value
+ * itself (one object to read per repeat scan), any others there hang off it by user agent.
+ */
+interface Remembered extends VisitorIdPair {
   readonly userAgent: string;
-  readonly pair: VisitorIdPair;
-  others: Map<string, VisitorIdPair> | null;
+  others: Map<string, Remembered> | null;
 }
 
 /** Reused by every hash on this thread (the scan path is single-threaded). */
