@@ -51,7 +51,8 @@ export class DedupWindow {
   /**
    * True when neither id scanned this link within an hour of `at`; then remembers `current`. The
    * keys are the ids as `visitorKey` strings when the caller has them already (the visitor-id memo
-   * keeps them), so a repeat viewer costs two map lookups and no string building.
+   * keeps them), with the viewer's box for the code they scanned last: a repeat scan of that code
+   * costs no lookup and no string building, any other at most one lookup per id.
    */
   firstInWindow(code: string, current: Buffer, previous: Buffer, at: number, keys?: DedupKeys): boolean {
     const visits = this.visits(code);
