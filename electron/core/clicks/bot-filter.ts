@@ -4,7 +4,8 @@ import { isbot } from 'isbot';
 const verdicts = new Map<string, boolean>();
 const VERDICT_LIMIT = 5000;
 /** The user agent judged last: a burst is mostly one kind of phone, so most scans skip the map too. */
-let last = { userAgent: '', verdict: true };
+let lastUserAgent = '';
+let lastVerdict = true;
 
 /**
  * Link-preview fetchers (Slack, WhatsApp, Discord, iMessage…) and crawlers open every link a chat
@@ -14,13 +15,14 @@ let last = { userAgent: '', verdict: true };
 export function looksLikeBot(userAgent: string | undefined, method: string): boolean {
   if (method === 'HEAD') return true;
   if (!userAgent || userAgent.trim() === '') return true;
-  if (userAgent === last.userAgent) return last.verdict;
+  if (userAgent === lastUserAgent) return lastVerdict;
   let verdict = verdicts.get(userAgent);
   if (verdict === undefined) {
     verdict = isbot(userAgent);
     if (verdicts.size >= VERDICT_LIMIT) verdicts.clear();
     verdicts.set(userAgent, verdict);
   }
-  last = { userAgent, verdict };
+  lastUserAgent = userAgent;
+  lastVerdict = verdict;
   return verdict;
 }

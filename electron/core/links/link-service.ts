@@ -15,11 +15,8 @@ export type Resolution =
   | { status: 'ok'; link: ResolvedLinkRow; location: string }
   | { status: 'unknown' | 'expired' | 'revoked'; link: ResolvedLinkRow | null };
 
-/** A link row as cached for scans, with its answer ready-made (no object built per scan). */
-interface CachedLink {
-  readonly link: ResolvedLinkRow;
-  readonly ok: Extract<Resolution, { status: 'ok' }>;
-}
+/** A link as cached for scans: its row with the answer ready-made (no object built per scan). */
+type CachedLink = Extract<Resolution, { status: 'ok' }>;
 
 /** Enough for a viral burst across many links; past it the cache simply starts over. */
 const CACHE_LIMIT = 20_000;
@@ -134,7 +131,7 @@ export class LinkService {
     const { link } = hit;
     if (link.revoked_at !== null) return { status: 'revoked', link };
     if (link.expires_at <= now) return { status: 'expired', link };
-    return hit.ok;
+    return hit;
   }
 
   /** Call when a drop's checkout URL changed, so scans stop going to the old one. */
@@ -150,7 +147,7 @@ export class LinkService {
       const link = this.repo.resolve(code);
       if (!link) return undefined;
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      hit = { link, ok: { status: 'ok', link, location: checkoutLocation(link) } };
+      hit = { status: 'ok', link, location: checkoutLocation(link) };
       this.cache.set(code, hit);
     }
     return hit;
