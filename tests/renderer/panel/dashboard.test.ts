@@ -261,7 +261,7 @@ describe('the Live screen', () => {
     await kpis.getByRole('heading', { name: 'Friday pop-up' }).waitFor();
     await charts.getByRole('button', { name: 'Retry' }).click();
     await charts.locator('canvas').first().waitFor();
-    // The chart can be drawn from the shell's own copy of the rows (its loader retries on its own)
+    // The chart can be drawn from the shell's own copy of the rows (its loader's or the hub's)
     // before the Retry's answer arrives; the error goes once that answer is in.
     await expect.poll(() => page.getByText(/could not be/).count(), { timeout: 5_000 }).toBe(0);
     await page.context().close();
